@@ -1,0 +1,25 @@
+"""Keep cached network data fresh when sites or profiles change."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Site
+
+from .models import SiteProfile
+
+NETWORK_CACHE_KEY = "network:version"
+
+
+def network_version() -> int:
+    return cache.get_or_set(NETWORK_CACHE_KEY, 1, None)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=SiteProfile)
+@receiver(post_delete, sender=SiteProfile)
+def bump_network_version(**kwargs):
+    try:
+        cache.incr(NETWORK_CACHE_KEY)
+    except ValueError:
+        cache.set(NETWORK_CACHE_KEY, 2, None)

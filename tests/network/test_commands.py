@@ -1,0 +1,44 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from congtt.network.models import SiteProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_site_command(portal, capsys):
+    call_command("create_site", "Sở Ngoại vụ", kind="department", parent="langson.localhost", port=80)
+    assert "sonv.langson.localhost" in capsys.readouterr().out
+    assert SiteProfile.objects.filter(site__hostname="sonv.langson.localhost").exists()
+
+
+def test_create_site_dry_run_only_proposes(portal, capsys):
+    call_command("create_site", "Huyện Bình Gia", kind="district", parent="langson.localhost", dry_run=True)
+    assert capsys.readouterr().out.strip() == "binhgia.langson.localhost"
+    assert SiteProfile.objects.count() == 1
+
+
+def test_create_site_command_errors_are_vietnamese(portal):
+    with pytest.raises(CommandError, match="Không có loại trang"):
+        call_command("create_site", "X", kind="nope")
+    with pytest.raises(CommandError, match="Không tìm thấy trang cấp trên"):
+        call_command("create_site", "Sở Y tế", kind="department", parent="nope.localhost")
+    with pytest.raises(CommandError, match="chữ cái không dấu"):
+        call_command("create_site", "Sở Y tế", kind="department", parent="langson.localhost", hostname="SởYT.langson.localhost")
+
+
+def test_load_demo_is_idempotent(db, settings):
+    settings.PORTAL_DOMAIN = "langson.localhost"
+    call_command("load_demo")
+    first = SiteProfile.objects.count()
+    names = set(SiteProfile.objects.values_list("site__hostname", flat=True))
+    call_command("load_demo")
+    assert SiteProfile.objects.count() == first >= 8
+    assert {
+        "langson.localhost",
+        "sokhcn.langson.localhost",
+        "caoloc.langson.localhost",
+        "binhgia.langson.localhost",
+        "songgiap.caoloc.langson.localhost",
+        "hongphong.binhgia.langson.localhost",
+    } <= names
