@@ -169,9 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: Vietnamese at /, English at /en/, Chinese at /zh/ (TRN-1).
-LANG_INFO.setdefault(
-    "zh", {"bidi": False, "code": "zh", "name": "Chinese", "name_local": "中文"}
-)
+LANG_INFO.setdefault("zh", {"bidi": False, "code": "zh", "name": "Chinese", "name_local": "中文"})
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh")), ("zh", _("Tiếng Trung"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
@@ -203,7 +201,21 @@ WAGTAIL_SITE_NAME = env.str("PORTAL_NAME", default="Cổng thông tin điện t�
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 ADMIN_PATH = env.str("ADMIN_PATH", default="quan-tri").strip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip", "rar", "txt", "csv"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "odt",
+    "ods",
+    "ppt",
+    "pptx",
+    "zip",
+    "rar",
+    "txt",
+    "csv",
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

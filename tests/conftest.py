@@ -31,14 +31,20 @@ def portal(kinds):
 
 @pytest.fixture
 def department(portal, kinds):
-    return create_site(SiteRequest(agency_name="Sở Khoa học và Công nghệ", kind=kinds["department"], parent=portal), port=80)
+    return create_site(
+        SiteRequest(agency_name="Sở Khoa học và Công nghệ", kind=kinds["department"], parent=portal), port=80
+    )
 
 
 @pytest.fixture
 def district(portal, kinds):
-    return create_site(SiteRequest(agency_name="Huyện Cao Lộc", kind=kinds["district"], parent=portal), port=80)
+    return create_site(
+        SiteRequest(agency_name="Huyện Cao Lộc", kind=kinds["district"], parent=portal), port=80
+    )
 
 
 @pytest.fixture
 def commune(district, kinds):
-    return create_site(SiteRequest(agency_name="Xã Song Giáp", kind=kinds["commune"], parent=district), port=80)
+    return create_site(
+        SiteRequest(agency_name="Xã Song Giáp", kind=kinds["commune"], parent=district), port=80
+    )

@@ -21,7 +21,9 @@ class SiteOut(Schema):
 @router.get("", response=list[SiteOut], summary="Danh sách cổng và trang thành phần / The portal network")
 @paginate(PageNumberPagination, page_size=100)
 def list_sites(request, kind: str | None = None):
-    profiles = SiteProfile.objects.select_related("site", "kind", "parent__site").order_by("kind__order", "agency_name")
+    profiles = SiteProfile.objects.select_related("site", "kind", "parent__site").order_by(
+        "kind__order", "agency_name"
+    )
     if kind:
         profiles = profiles.filter(kind__code=kind)
     languages = [code for code, _ in settings.LANGUAGES]

@@ -8,7 +8,11 @@ def portal(request):
 
     def nav():
         home = get_edition_home(request)
-        return list(home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")) if home else []
+        return (
+            list(home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth"))
+            if home
+            else []
+        )
 
     return {
         "site_profile": SimpleLazyObject(lambda: get_site_profile(request)),

@@ -22,20 +22,82 @@ PORTAL = {
 
 # (kind, name, parent label or None for the portal, English title, Chinese title, contact)
 COMPONENTS = [
-    ("department", "Sở Khoa học và Công nghệ", None, "Department of Science and Technology", "科学技术厅",
-     {"address": "Số 55 đường Lê Lợi, phường Vĩnh Trại", "phone": "0205 3812 228", "email": "sokhcn@langson.gov.vn"}),
-    ("department", "Sở Ngoại vụ", None, "Department of Foreign Affairs", "外事厅",
-     {"address": "Số 3 đường Hoàng Văn Thụ, phường Chi Lăng", "phone": "0205 3870 478", "email": "songoaivu@langson.gov.vn"}),
-    ("department", "Sở Nội vụ", None, "Department of Home Affairs", "内务厅",
-     {"address": "Số 1 đường Lý Thái Tổ, phường Đông Kinh", "phone": "0205 3812 440", "email": "sonoivu@langson.gov.vn"}),
-    ("district", "Huyện Cao Lộc", None, "Cao Loc District", "高禄县",
-     {"address": "Khối 4, thị trấn Cao Lộc", "phone": "0205 3861 236", "email": "caoloc@langson.gov.vn"}),
-    ("district", "Huyện Bình Gia", None, "Binh Gia District", "平嘉县",
-     {"address": "Khu 2, thị trấn Bình Gia", "phone": "0205 3834 220", "email": "binhgia@langson.gov.vn"}),
-    ("commune", "Xã Song Giáp", "Huyện Cao Lộc", "Song Giap Commune", "双甲社",
-     {"address": "Thôn Nà Sla, xã Song Giáp", "phone": "0205 3863 111", "email": "songgiap.caoloc@langson.gov.vn"}),
-    ("commune", "Xã Hồng Phong", "Huyện Bình Gia", "Hong Phong Commune", "洪丰社",
-     {"address": "Thôn Pá Phiêng, xã Hồng Phong", "phone": "0205 3834 555", "email": "hongphong.binhgia@langson.gov.vn"}),
+    (
+        "department",
+        "Sở Khoa học và Công nghệ",
+        None,
+        "Department of Science and Technology",
+        "科学技术厅",
+        {
+            "address": "Số 55 đường Lê Lợi, phường Vĩnh Trại",
+            "phone": "0205 3812 228",
+            "email": "sokhcn@langson.gov.vn",
+        },
+    ),
+    (
+        "department",
+        "Sở Ngoại vụ",
+        None,
+        "Department of Foreign Affairs",
+        "外事厅",
+        {
+            "address": "Số 3 đường Hoàng Văn Thụ, phường Chi Lăng",
+            "phone": "0205 3870 478",
+            "email": "songoaivu@langson.gov.vn",
+        },
+    ),
+    (
+        "department",
+        "Sở Nội vụ",
+        None,
+        "Department of Home Affairs",
+        "内务厅",
+        {
+            "address": "Số 1 đường Lý Thái Tổ, phường Đông Kinh",
+            "phone": "0205 3812 440",
+            "email": "sonoivu@langson.gov.vn",
+        },
+    ),
+    (
+        "district",
+        "Huyện Cao Lộc",
+        None,
+        "Cao Loc District",
+        "高禄县",
+        {"address": "Khối 4, thị trấn Cao Lộc", "phone": "0205 3861 236", "email": "caoloc@langson.gov.vn"},
+    ),
+    (
+        "district",
+        "Huyện Bình Gia",
+        None,
+        "Binh Gia District",
+        "平嘉县",
+        {"address": "Khu 2, thị trấn Bình Gia", "phone": "0205 3834 220", "email": "binhgia@langson.gov.vn"},
+    ),
+    (
+        "commune",
+        "Xã Song Giáp",
+        "Huyện Cao Lộc",
+        "Song Giap Commune",
+        "双甲社",
+        {
+            "address": "Thôn Nà Sla, xã Song Giáp",
+            "phone": "0205 3863 111",
+            "email": "songgiap.caoloc@langson.gov.vn",
+        },
+    ),
+    (
+        "commune",
+        "Xã Hồng Phong",
+        "Huyện Bình Gia",
+        "Hong Phong Commune",
+        "洪丰社",
+        {
+            "address": "Thôn Pá Phiêng, xã Hồng Phong",
+            "phone": "0205 3834 555",
+            "email": "hongphong.binhgia@langson.gov.vn",
+        },
+    ),
 ]
 
 
@@ -55,8 +117,11 @@ def load(stdout=None) -> dict[str, SiteProfile]:
     if portal is None:
         portal = create_site(
             SiteRequest(
-                agency_name=PORTAL["agency_name"], kind=kinds["province"], hostname=domain,
-                short_name=PORTAL["short_name"], governing_body=PORTAL["governing_body"],
+                agency_name=PORTAL["agency_name"],
+                kind=kinds["province"],
+                hostname=domain,
+                short_name=PORTAL["short_name"],
+                governing_body=PORTAL["governing_body"],
                 contact=PORTAL["contact"],
             )
         )
@@ -68,9 +133,15 @@ def load(stdout=None) -> dict[str, SiteProfile]:
         parent = by_name[parent_name] if parent_name else portal
         profile = create_site(
             SiteRequest(
-                agency_name=name, kind=kinds[kind], parent=parent,
+                agency_name=name,
+                kind=kinds[kind],
+                parent=parent,
                 governing_body=parent.agency_name if kind == "commune" else "Ủy ban nhân dân tỉnh Lạng Sơn",
-                contact={**contact, "responsible_person": f"Trưởng Ban biên tập {name}", "hotline": "0205 3812 000"},
+                contact={
+                    **contact,
+                    "responsible_person": f"Trưởng Ban biên tập {name}",
+                    "hotline": "0205 3812 000",
+                },
             )
         )
         _set_foreign_titles(profile, {"en": en, "zh": zh})

@@ -25,7 +25,10 @@ class SiteKind(models.Model):
     code = models.SlugField(_("mã"), max_length=30, unique=True)
     name = models.CharField(_("tên loại"), max_length=100)
     label_style = models.CharField(
-        _("cách đặt nhãn tên miền"), max_length=20, choices=LabelStyle.choices, default=LabelStyle.ABBREVIATION
+        _("cách đặt nhãn tên miền"),
+        max_length=20,
+        choices=LabelStyle.choices,
+        default=LabelStyle.ABBREVIATION,
     )
     is_portal = models.BooleanField(_("là cổng tỉnh"), default=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -51,21 +54,35 @@ class SiteProfile(ClusterableModel):
         BLUE = "blue", _("Xanh dương")
         GREEN = "green", _("Xanh lá")
 
-    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="profile", verbose_name=_("trang"))
-    kind = models.ForeignKey(SiteKind, on_delete=models.PROTECT, related_name="profiles", verbose_name=_("loại"))
+    site = models.OneToOneField(
+        Site, on_delete=models.CASCADE, related_name="profile", verbose_name=_("trang")
+    )
+    kind = models.ForeignKey(
+        SiteKind, on_delete=models.PROTECT, related_name="profiles", verbose_name=_("loại")
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("trang cấp trên"),
     )
     agency_name = models.CharField(_("tên cơ quan, đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
     governing_body = models.CharField(
-        _("cơ quan chủ quản"), max_length=255, blank=True,
+        _("cơ quan chủ quản"),
+        max_length=255,
+        blank=True,
         help_text=_("Dòng trên tên cơ quan ở đầu trang, ví dụ: UBND TỈNH LẠNG SƠN."),
     )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     collection = models.ForeignKey(
-        Collection, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Collection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("thư mục ảnh và tài liệu"),
     )
     approval_number = models.CharField(_("số quyết định cho phép"), max_length=100, blank=True)
@@ -82,17 +99,29 @@ class SiteProfile(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("agency_name"), FieldPanel("short_name"), FieldPanel("governing_body"), FieldPanel("status")],
+            [
+                FieldPanel("agency_name"),
+                FieldPanel("short_name"),
+                FieldPanel("governing_body"),
+                FieldPanel("status"),
+            ],
             heading=_("Cơ quan"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email"),
-                FieldPanel("responsible_person"), FieldPanel("responsible_title"), FieldPanel("hotline"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+                FieldPanel("responsible_person"),
+                FieldPanel("responsible_title"),
+                FieldPanel("hotline"),
             ],
             heading=_("Thông tin liên hệ ở chân trang"),
         ),
-        MultiFieldPanel([FieldPanel("approval_number"), FieldPanel("approval_date")], heading=_("Quyết định")),
+        MultiFieldPanel(
+            [FieldPanel("approval_number"), FieldPanel("approval_date")], heading=_("Quyết định")
+        ),
         FieldPanel("theme"),
         InlinePanel("contact_officers", heading=_("Cán bộ đầu mối"), label=_("cán bộ đầu mối")),
     ]

@@ -6,6 +6,7 @@ role groups carries it; network managers and superusers have it everywhere.
 Every app's admin view set for per-site records uses ``SitePermissionPolicy``.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
@@ -93,4 +94,50 @@ class SiteScopedIndexMixin:
     """For generic admin index views: list only what the user may change or view."""
 
     def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change", "view"])
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+
+
+class SiteScopedObjectMixin:
+    """For generic admin views of one object: refuse objects of sites the user has no right on."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        action = getattr(self, "permission_required", None) or "change"
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, action, obj):
+            raise PermissionDenied
+        return obj
+
+
+def _scoped_views(module):
+    return {
+        "index_view_class": type("ScopedIndexView", (SiteScopedIndexMixin, module.IndexView), {}),
+        "edit_view_class": type("ScopedEditView", (SiteScopedObjectMixin, module.EditView), {}),
+        "delete_view_class": type("ScopedDeleteView", (SiteScopedObjectMixin, module.DeleteView), {}),
+        "inspect_view_class": type("ScopedInspectView", (SiteScopedObjectMixin, module.InspectView), {}),
+    }
+
+
+def _model_views():
+    from wagtail.admin.views import generic
+
+    return _scoped_views(generic)
+
+
+def _snippet_views():
+    from wagtail.snippets.views import snippets
+
+    return _scoped_views(snippets)
+
+
+class SiteScopedModelViewSetMixin:
+    """Mix into a ModelViewSet of per-site records whose permission policy is a SitePermissionPolicy."""
+
+    locals().update(_model_views())
+
+
+class SiteScopedSnippetViewSetMixin:
+    """Mix into a SnippetViewSet of per-site records whose permission policy is a SitePermissionPolicy."""
+
+    locals().update(_snippet_views())

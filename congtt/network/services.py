@@ -16,11 +16,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
-from congtt.vntext import nfc, propose_hostname as _propose, validate_hostname
+from congtt.vntext import nfc, validate_hostname
+from congtt.vntext import propose_hostname as _propose
 
 from .models import SiteKind, SiteProfile, SiteRoleGroup
 from .roles import ROLES
-from .sections import EDITIONS, HOME_TITLES, SECTIONS
+from .sections import EDITIONS, SECTIONS
 
 MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
 

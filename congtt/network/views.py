@@ -3,20 +3,16 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _, gettext_lazy
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import IndexView
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from .forms import CreateSiteForm
 from .models import SiteProfile
-from .scoping import SiteScopedIndexMixin, is_network_manager
+from .scoping import SiteScopedModelViewSetMixin, is_network_manager
 from .services import SiteRequestInvalid, create_site
-
-
-class SiteProfileIndexView(SiteScopedIndexMixin, IndexView):
-    pass
 
 
 def create_site_view(request):
@@ -37,7 +33,8 @@ def create_site_view(request):
                 log(instance=profile, action="wagtail.create", user=request.user)
                 messages.success(
                     request,
-                    _("Đã tạo trang “%(name)s” tại %(host)s.") % {"name": profile.agency_name, "host": profile.hostname},
+                    _("Đã tạo trang “%(name)s” tại %(host)s.")
+                    % {"name": profile.agency_name, "host": profile.hostname},
                 )
                 return redirect("network_siteprofile:index")
         elif wants_proposal:
@@ -50,13 +47,12 @@ def create_site_view(request):
     return TemplateResponse(request, "network/admin/create_site.html", {"form": form})
 
 
-class SiteProfileViewSet(ModelViewSet):
+class SiteProfileViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     model = SiteProfile
     icon = "site"
     menu_label = gettext_lazy("Trang thành phần")
     menu_order = 900
     add_to_admin_menu = True
-    index_view_class = SiteProfileIndexView
     search_fields = ["agency_name", "site__hostname"]
     search_backend_name = None
     list_filter = ["kind", "status"]

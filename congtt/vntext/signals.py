@@ -17,9 +17,9 @@ def _text_fields(model) -> tuple[str, ...]:
     return tuple(
         f.attname
         for f in model._meta.concrete_fields
-        if isinstance(f, (models.CharField, models.TextField)) and not f.choices and not isinstance(
-            f, (models.EmailField, models.URLField, models.SlugField, models.FilePathField)
-        )
+        if isinstance(f, (models.CharField, models.TextField))
+        and not f.choices
+        and not isinstance(f, (models.EmailField, models.URLField, models.SlugField, models.FilePathField))
     )
 
 

@@ -24,7 +24,13 @@ def test_create_site_command_errors_are_vietnamese(portal):
     with pytest.raises(CommandError, match="Không tìm thấy trang cấp trên"):
         call_command("create_site", "Sở Y tế", kind="department", parent="nope.localhost")
     with pytest.raises(CommandError, match="chữ cái không dấu"):
-        call_command("create_site", "Sở Y tế", kind="department", parent="langson.localhost", hostname="SởYT.langson.localhost")
+        call_command(
+            "create_site",
+            "Sở Y tế",
+            kind="department",
+            parent="langson.localhost",
+            hostname="SởYT.langson.localhost",
+        )
 
 
 def test_load_demo_is_idempotent(db, settings):

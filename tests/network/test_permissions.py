@@ -12,7 +12,9 @@ from congtt.network.services import assign_role, sites_for_user
 @pytest.fixture
 def make_user(db):
     def make(username, site=None, role=None):
-        user = get_user_model().objects.create_user(username, f"{username}@example.vn", "Mat-khau-rat-dai-2024")
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.vn", "Mat-khau-rat-dai-2024"
+        )
         if site is not None:
             assign_role(user, site, role)
         return user

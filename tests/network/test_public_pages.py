@@ -43,7 +43,13 @@ def test_language_switcher_links_to_the_translation(client, department):
 
 def test_footer_carries_contacts_hotline_and_reuse_notice(client, portal):
     body = get(client, "/", "langson.localhost").content.decode()
-    for text in ("Số 2 đường Hùng Vương", "0205 3812 606", "congttdt@langson.gov.vn", "Nguyễn Văn A", "0205 3812 000"):
+    for text in (
+        "Số 2 đường Hùng Vương",
+        "0205 3812 606",
+        "congttdt@langson.gov.vn",
+        "Nguyễn Văn A",
+        "0205 3812 000",
+    ):
         assert text in body
     assert "Đường dây nóng báo sự cố" in body
     assert "Nguồn: Cổng thông tin điện tử tỉnh Lạng Sơn" in body

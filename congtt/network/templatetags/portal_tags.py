@@ -25,7 +25,9 @@ def edition_links(context, page=None):
         for home in Page.objects.filter(translation_key=root.translation_key).select_related("locale"):
             homes[home.locale.language_code] = home
         if page is not None and getattr(page, "translation_key", None):
-            for tr in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"):
+            for tr in (
+                Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+            ):
                 translations[tr.locale.language_code] = tr
     links = []
     for code, _name in settings.LANGUAGES:

@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="Tên cơ quan, đơn vị (Vietnamese agency name)")
-        parser.add_argument("--kind", required=True, help="Mã loại trang: province, department, district, commune, unit")
+        parser.add_argument(
+            "--kind", required=True, help="Mã loại trang: province, department, district, commune, unit"
+        )
         parser.add_argument("--parent", default="", help="Tên miền của trang cấp trên")
         parser.add_argument("--hostname", default="", help="Tên miền; để trống để dùng tên miền đề xuất")
         parser.add_argument("--short-name", default="")
@@ -31,8 +33,12 @@ class Command(BaseCommand):
             self.stdout.write(propose_hostname(opts["name"], kind, parent) or "")
             return
         request = SiteRequest(
-            agency_name=opts["name"], kind=kind, parent=parent, hostname=opts["hostname"],
-            short_name=opts["short_name"], governing_body=opts["governing_body"],
+            agency_name=opts["name"],
+            kind=kind,
+            parent=parent,
+            hostname=opts["hostname"],
+            short_name=opts["short_name"],
+            governing_body=opts["governing_body"],
         )
         try:
             profile = create_site(request, port=opts["port"])
