@@ -7,12 +7,14 @@ collection, all in one transaction.
 """
 
 from collections import OrderedDict
+import uuid
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
@@ -20,7 +22,7 @@ from congtt.vntext import nfc, validate_hostname
 from congtt.vntext import propose_hostname as _propose
 
 from .models import SiteKind, SiteProfile, SiteRoleGroup
-from .roles import ROLES
+from .roles import ROLES, model_permissions_by_role
 from .sections import EDITIONS, SECTIONS
 
 MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
@@ -159,54 +161,58 @@ def create_site(req: SiteRequest, port: int | None = None) -> SiteProfile:
     return profile
 
 
-def _publish(page):
-    page.save_revision().publish()
-
-
 def _build_tree(req: SiteRequest, locales: dict[str, Locale]) -> dict[str, Page]:
+    """Home and standard sections, live, in every edition, linked as translations.
+
+    Pages are created live without revisions (the first edit makes one), which
+    keeps creating a site to a few hundred queries.
+    """
     from congtt.content.models import HomePage
 
+    now = timezone.now()
+    live = {"live": True, "first_published_at": now, "last_published_at": now}
     root = Page.get_first_root_node()
-    home = HomePage(title=req.agency_name, slug=req.hostname.replace(".", "-"), locale=locales["vi"])
-    root.add_child(instance=home)
-    _publish(home)
-    sections = []
-    for section in SECTIONS:
-        model = apps.get_model(section.model)
-        page = model(title=section.titles["vi"], slug=section.slugs["vi"], show_in_menus=True)
-        home.add_child(instance=page)
-        _publish(page)
-        sections.append((section, page))
-    homes = {"vi": home}
-    for code in EDITIONS[1:]:
-        translated = home.copy_for_translation(locales[code])
-        _publish(translated)
-        homes[code] = translated
-        for section, page in sections:
-            copy = page.copy_for_translation(locales[code])
-            copy.title, copy.slug = section.titles[code], section.slugs[code]
-            copy.save()
-            _publish(copy)
+    home_key = uuid.uuid4()
+    section_keys = {section.code: uuid.uuid4() for section in SECTIONS}
+    homes = {}
+    for code in EDITIONS:
+        home = HomePage(
+            title=req.agency_name,
+            slug=req.hostname.replace(".", "-") + ("" if code == "vi" else f"-{code}"),
+            locale=locales[code],
+            translation_key=home_key,
+            **live,
+        )
+        root.add_child(instance=home)
+        homes[code] = home
+        for section in SECTIONS:
+            model = apps.get_model(section.model)
+            home.add_child(
+                instance=model(
+                    title=section.titles[code],
+                    slug=section.slugs[code],
+                    show_in_menus=True,
+                    locale=locales[code],
+                    translation_key=section_keys[section.code],
+                    **live,
+                )
+            )
     return homes
 
 
-def _permissions(app_label_by_suffix: bool, codenames) -> list[Permission]:
-    found = []
-    for codename in codenames:
-        if app_label_by_suffix:
-            app_label = MEDIA_APPS[codename.rsplit("_", 1)[1]]
-        else:
-            app_label, codename = codename.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return found
+def _media_permissions(codenames) -> list[Permission]:
+    return [
+        Permission.objects.get(
+            content_type__app_label=MEDIA_APPS[codename.rsplit("_", 1)[1]], codename=codename
+        )
+        for codename in codenames
+    ]
 
 
 def _create_groups(site: Site, homes: list[Page], collection: Collection) -> None:
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     page_perms = {p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore")}
     for role in ROLES:
         group = Group.objects.create(name=f"{role.name} · {site.hostname}")
-        group.permissions.add(access_admin, *_permissions(False, role.model_permissions))
         GroupPagePermission.objects.bulk_create(
             GroupPagePermission(group=group, page=home, permission=page_perms[codename])
             for home in homes
@@ -214,9 +220,37 @@ def _create_groups(site: Site, homes: list[Page], collection: Collection) -> Non
         )
         GroupCollectionPermission.objects.bulk_create(
             GroupCollectionPermission(group=group, collection=collection, permission=perm)
-            for perm in _permissions(True, role.collection_permissions)
+            for perm in _media_permissions(role.collection_permissions)
         )
         SiteRoleGroup.objects.create(site=site, role=role.code, group=group)
+    sync_role_permissions(site_ids=[site.pk])
+
+
+def sync_role_permissions(site_ids=None) -> int:
+    """Give every site role group exactly its role's model permissions; returns groups changed.
+
+    Runs after each migrate (new apps bring new permissions) and when a site is created.
+    """
+    wanted = model_permissions_by_role(apps.get_app_configs())
+    labels = {label for perms in wanted.values() for label in perms} | {"wagtailadmin.access_admin"}
+    by_label = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type").filter(
+            codename__in={label.split(".", 1)[1] for label in labels}
+        )
+    }
+    role_groups = SiteRoleGroup.objects.select_related("group")
+    if site_ids is not None:
+        role_groups = role_groups.filter(site_id__in=site_ids)
+    changed = 0
+    for role_group in role_groups:
+        target = {by_label[label] for label in wanted.get(role_group.role, ()) if label in by_label}
+        target.add(by_label["wagtailadmin.access_admin"])
+        current = set(role_group.group.permissions.all())
+        if current != target:
+            role_group.group.permissions.set(target)
+            changed += 1
+    return changed
 
 
 def assign_role(user, site: Site, role_code: str) -> None:

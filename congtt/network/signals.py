@@ -23,3 +23,9 @@ def bump_network_version(**kwargs):
         cache.incr(NETWORK_CACHE_KEY)
     except ValueError:
         cache.set(NETWORK_CACHE_KEY, 2, None)
+
+
+def sync_roles_after_migrate(**kwargs):
+    from .services import sync_role_permissions
+
+    sync_role_permissions()
