@@ -6,8 +6,8 @@ its page tree in every edition, its editorial-board groups and its media
 collection, all in one transaction.
 """
 
-from collections import OrderedDict
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.apps import apps
