@@ -14,6 +14,8 @@ class Section:
     model: str  # "app_label.ModelName"
     titles: dict[str, str]
     slugs: dict[str, str]
+    portal_only: bool = False  # built only on the provincial portal (e.g. the gazette)
+    in_menu: bool = True
 
 
 SECTIONS: tuple[Section, ...] = (

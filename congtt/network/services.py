@@ -186,12 +186,14 @@ def _build_tree(req: SiteRequest, locales: dict[str, Locale]) -> dict[str, Page]
         root.add_child(instance=home)
         homes[code] = home
         for section in SECTIONS:
+            if section.portal_only and not req.kind.is_portal:
+                continue
             model = apps.get_model(section.model)
             home.add_child(
                 instance=model(
                     title=section.titles[code],
                     slug=section.slugs[code],
-                    show_in_menus=True,
+                    show_in_menus=section.in_menu,
                     locale=locales[code],
                     translation_key=section_keys[section.code],
                     **live,
