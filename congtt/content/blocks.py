@@ -23,8 +23,31 @@ def media_kind(document) -> tuple[str, str]:
     return "", ""
 
 
+BODY_IMAGE_SPEC = "width-960"
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a body with its renditions in two queries, however many images there are."""
+
+    def bulk_to_python(self, values):
+        ids = [v for v in values if v is not None]
+        objects = self.model_class.objects.prefetch_renditions(BODY_IMAGE_SPEC).in_bulk(ids) if ids else {}
+        return [objects.get(v) for v in values]
+
+
+class AuthorBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("họ và tên"), max_length=255)
+    role = blocks.CharBlock(
+        label=_("vai trò"), required=False, max_length=100, help_text=_("Ví dụ: Phóng viên, Ảnh.")
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Tác giả")
+
+
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("ảnh"))
+    image = PrefetchingImageChooserBlock(label=_("ảnh"))
     caption = blocks.CharBlock(label=_("chú thích ảnh"), required=False, max_length=500)
     alt = blocks.CharBlock(
         label=_("mô tả thay thế"),

@@ -2,19 +2,20 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from congtt.vntext import fold
 
-from .blocks import ArticleBody
+from .blocks import ArticleBody, AuthorBlock
 
 PAGE_SIZE = 20
 
@@ -56,8 +57,38 @@ class FoldedSearchMixin:
 
 FOLDED = [index.SearchField("search_folded")]
 
+# Reverse one-to-one names of this app's page types, so a child is routed with its specific fields in one query.
+_SPECIFIC_RELATIONS = ("sectionpage", "standardpage", "topicpage", "articlepage")
 
-class HomePage(FoldedSearchMixin, Page):
+
+class FastRouteMixin:
+    """Route to a child page in one query (Wagtail's default takes two: the page, then ``.specific``)."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child = (
+            self.get_children()
+            .filter(slug=path_components[0])
+            .select_related(*_SPECIFIC_RELATIONS, "articlepage__image")
+            .first()
+        )
+        if child is None:
+            raise Http404
+        specific = None
+        for name in _SPECIFIC_RELATIONS:
+            try:
+                specific = getattr(child, name)
+                break
+            except models.ObjectDoesNotExist:
+                continue
+        if specific is None or specific.content_type_id != child.content_type_id:
+            specific = child.specific
+        specific._cached_parent_obj = self
+        return specific.route(request, path_components[1:])
+
+
+class HomePage(FastRouteMixin, FoldedSearchMixin, Page):
     """The home page of a site in one edition (the root of the site's tree)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -78,14 +109,16 @@ class HomePage(FoldedSearchMixin, Page):
         profile = get_site_profile(request)
         if profile is not None and profile.is_portal:
             context["component_sites"] = component_sites_by_kind()
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["sections"] = list(
+            self.get_children().live().in_menu().only("id", "title", "path", "depth", "url_path", "locale_id")
+        )
         from .services import home_news
 
-        context.update(home_news(self))
+        context.update(home_news(self, context["sections"]))
         return context
 
 
-class SectionPage(FoldedSearchMixin, Page):
+class SectionPage(FastRouteMixin, FoldedSearchMixin, Page):
     """A section (chuyên mục) listing its child pages, newest first, with pagination."""
 
     intro = RichTextField(_("giới thiệu chuyên mục"), blank=True)
@@ -98,13 +131,13 @@ class SectionPage(FoldedSearchMixin, Page):
         verbose_name_plural = _("chuyên mục")
 
     def get_context(self, request, *args, **kwargs):
-        from .services import article_list
+        from .services import article_list, public
 
         context = super().get_context(request, *args, **kwargs)
-        articles = article_list(ArticlePage.objects.child_of(self))
-        if articles.exists():
-            context["articles"] = paginate(request, articles)
-            context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("title")
+        articles = paginate(request, article_list(ArticlePage.objects.child_of(self)))
+        if articles.paginator.count:
+            context["articles"] = articles
+            context["topics"] = public(TopicPage.objects.child_of(self).live()).order_by("title")
         else:
             children = self.get_children().live().public().order_by("-first_published_at", "-pk")
             context["children"] = paginate(request, children)
@@ -180,6 +213,13 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
     )
     image_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=500, blank=True)
     body = StreamField(ArticleBody(), verbose_name=_("nội dung"), blank=True, default=list)
+    authors = StreamField(
+        [("author", AuthorBlock())],
+        verbose_name=_("tác giả"),
+        blank=True,
+        default=list,
+        help_text=_("Một hoặc nhiều tác giả, theo thứ tự hiển thị."),
+    )
     source_name = models.CharField(
         _("nguồn tin"),
         max_length=255,
@@ -218,7 +258,7 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("authors", label=_("tác giả"), min_num=0),
+                FieldPanel("authors"),
                 FieldPanel("source_name"),
                 FieldPanel("source_url"),
             ],
@@ -246,7 +286,8 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("tin bài")
 
     def search_texts(self):
-        return [self.title, self.summary, body_text(self.body), self.source_name]
+        authors = " ".join(b.value.get("name", "") for b in self.authors or [])
+        return [self.title, self.summary, body_text(self.body), self.source_name, authors]
 
     def search_summary(self):
         return self.summary
@@ -276,7 +317,7 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
     def print_view(self, request):
         return self.render(request, template="content/article_print.html", context_overrides={"print": True})
 
-    @path("luu.pdf")
+    @path("luu/")
     def pdf(self, request):
         from .pdf import article_pdf_response
 
@@ -298,20 +339,3 @@ def body_text(body) -> str:
         elif block.block_type == "table" and value:
             parts.extend(str(cell or "") for row in value.get("data") or [] for cell in row)
     return " ".join(" ".join(parts).split())
-
-
-class ArticleAuthor(Orderable):
-    page = ParentalKey(ArticlePage, related_name="authors", on_delete=models.CASCADE)
-    name = models.CharField(_("họ và tên"), max_length=255)
-    role = models.CharField(
-        _("vai trò"), max_length=100, blank=True, help_text=_("Ví dụ: Phóng viên, Ảnh, Biên dịch.")
-    )
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("tác giả")
-        verbose_name_plural = _("tác giả")
-
-    def __str__(self):
-        return self.name

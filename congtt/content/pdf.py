@@ -34,11 +34,10 @@ def url_fetcher(url, *args, **kwargs):
     local = _local_file(url)
     if local is None:
         raise ValueError(f"not fetched: {url}")
-    return {
-        "string": local.read_bytes(),
-        "mime_type": mimetypes.guess_type(local.name)[0] or "application/octet-stream",
-        "filename": local.name,
-    }
+    from weasyprint.urls import URLFetcherResponse
+
+    mime = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+    return URLFetcherResponse(url, body=local.read_bytes(), headers={"Content-Type": mime})
 
 
 def render_pdf(html: str, base_url: str) -> bytes:

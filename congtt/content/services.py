@@ -14,7 +14,19 @@ stored count plus the pending one.
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Prefetch, Window
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber, Substr
 from wagtail.images import get_image_model
 
@@ -27,6 +39,32 @@ _VIEW_KEY = "content:views:{}"
 _PENDING_KEY = "content:views:pending"
 
 
+_RESTRICTIONS_KEY = "content:restricted-paths"
+
+
+def restricted_paths() -> list[str]:
+    """Paths of pages with a view restriction (cached; cleared when a restriction changes)."""
+    paths = cache.get(_RESTRICTIONS_KEY)
+    if paths is None:
+        from wagtail.models import PageViewRestriction
+
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        cache.set(_RESTRICTIONS_KEY, paths, 3600)
+    return paths
+
+
+def forget_restrictions():
+    cache.delete(_RESTRICTIONS_KEY)
+
+
+def public(queryset):
+    """``queryset`` without pages under a view restriction, like Wagtail's ``public()`` but cached."""
+    condition = Q()
+    for path in restricted_paths():
+        condition |= Q(path__startswith=path)
+    return queryset.exclude(condition) if condition else queryset
+
+
 def _with_thumbs(queryset):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMB)
     return queryset.select_related("image").prefetch_related(
@@ -34,17 +72,29 @@ def _with_thumbs(queryset):
     )
 
 
+def _prefetch_thumbs(articles):
+    """Load the thumbnail renditions of all ``articles`` in one query."""
+    images = {a.image.pk: a.image for a in articles if a.image_id and a.image}
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMB)
+        prefetch_related_objects(list(images.values()), Prefetch("renditions", queryset=renditions))
+
+
 def article_list(queryset):
     """Live, public articles of ``queryset``, newest first, with thumbnails (2 queries + count)."""
-    return _with_thumbs(queryset.live().public()).order_by("-date", "-pk")
+    return _with_thumbs(public(queryset.live())).order_by("-date", "-pk")
 
 
-def home_news(home) -> dict:
+def home_news(home, sections=None) -> dict:
     """Featured and latest articles of every section under ``home`` in a fixed number of queries."""
     from .models import ArticlePage
 
-    articles = ArticlePage.objects.live().public().descendant_of(home)
-    featured = list(article_list(articles.filter(featured=True))[:HOME_FEATURED])
+    articles = public(ArticlePage.objects.live().descendant_of(home))
+    featured = list(
+        public(articles.filter(featured=True))
+        .select_related("image")
+        .order_by("-date", "-pk")[:HOME_FEATURED]
+    )
     section_len = (home.depth + 1) * ArticlePage.steplen
     latest = list(
         _with_thumbs(
@@ -61,38 +111,106 @@ def home_news(home) -> dict:
         by_path.setdefault(article.section_path, []).append(article)
     news_sections = []
     if by_path:
-        from wagtail.models import Page
+        if sections is None:
+            from wagtail.models import Page
 
-        for section in Page.objects.filter(path__in=by_path).live().order_by("path"):
-            news_sections.append({"section": section, "articles": by_path[section.path]})
+            sections = Page.objects.filter(path__in=by_path).live().order_by("path")
+        for section in sections:
+            if section.path in by_path:
+                news_sections.append({"section": section, "articles": by_path[section.path]})
     return {"featured": featured, "news_sections": news_sections}
 
 
 def related_articles(article, limit=RELATED_COUNT) -> list:
-    """The editor's related articles, filled up with newest of the same topics, then the same section."""
+    """The editor's related articles first, then the newest of the same topics, then of the same section.
+
+    One query (plus Wagtail's view-restriction query), whatever the number of articles.
+    """
     from .models import ArticlePage
 
-    chosen = list(article_list(article.related_articles.all())[:limit])
-    if len(chosen) < limit:
-        exclude = [article.pk, *(a.pk for a in chosen)]
-        topic_ids = [t.pk for t in article.topics.all()]
-        base = ArticlePage.objects.exclude(pk__in=exclude)
-        pool = base.filter(topics__in=topic_ids) if topic_ids else base.child_of(article.get_parent())
-        chosen += list(article_list(pool.distinct())[: limit - len(chosen)])
-        if len(chosen) < limit and topic_ids:
-            exclude = [article.pk, *(a.pk for a in chosen)]
-            pool = ArticlePage.objects.exclude(pk__in=exclude).child_of(article.get_parent())
-            chosen += list(article_list(pool)[: limit - len(chosen)])
-    return chosen
+    manual = article.related_articles.through.objects.filter(from_articlepage=article.pk).values(
+        "to_articlepage"
+    )
+    same_topic = ArticlePage.topics.through.objects.filter(
+        articlepage=OuterRef("pk"),
+        topicpage__in=ArticlePage.topics.through.objects.filter(articlepage=article.pk).values("topicpage"),
+    )
+    parent_path = article.path[: -article.steplen]
+    return list(
+        public(ArticlePage.objects.live())
+        .exclude(pk=article.pk)
+        .filter(Q(pk__in=manual) | Exists(same_topic) | Q(path__startswith=parent_path, depth=article.depth))
+        .annotate(
+            priority=Case(
+                When(pk__in=manual, then=Value(0)),
+                When(Exists(same_topic), then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .defer_streamfields()
+        .order_by("priority", "-date", "-pk")[:limit]
+    )
+
+
+def section_and_topics(article):
+    """(parent section, live topics of the article) in one query (none when the router cached the parent)."""
+    from wagtail.models import Page
+
+    from .models import ArticlePage
+
+    parent_path = article.path[: -article.steplen]
+    topic_ids = ArticlePage.topics.through.objects.filter(articlepage=article.pk).values("topicpage")
+    parent = getattr(article, "_cached_parent_obj", None)
+    if parent is not None:
+        topics = Page.objects.filter(pk__in=topic_ids, live=True).only(
+            "id", "title", "path", "depth", "url_path", "locale_id", "live", "content_type_id"
+        )
+        return parent, list(topics.order_by("title"))
+    pages = list(
+        Page.objects.filter(Q(path=parent_path) | Q(pk__in=topic_ids, live=True))
+        .only("id", "title", "path", "depth", "url_path", "locale_id", "live", "content_type_id")
+        .order_by("title")
+    )
+    section = next((p for p in pages if p.path == parent_path), None)
+    return section, [p for p in pages if p.path != parent_path]
+
+
+def lead_image(article, spec="width-960"):
+    """{url, width, height} of the article's image rendition, cached until the image changes."""
+    if not article.image_id:
+        return None
+    key = f"content:img:{article.image_id}:{spec}"
+    data = cache.get(key)
+    if data is None:
+        image = article.image
+        if image is None:
+            return None
+        rendition = image.get_rendition(spec)
+        data = {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "title": image.title,
+        }
+        cache.set(key, data, 24 * 3600)
+    return data
+
+
+def forget_image(image_id):
+    for spec in ("width-960", THUMB):
+        cache.delete(f"content:img:{image_id}:{spec}")
 
 
 def article_context(article, request) -> dict:
+    section, topics = section_and_topics(article)
     return {
-        "authors": list(article.authors.all()),
-        "topics": [t for t in article.topics.all() if t.live],
+        "authors": [b.value for b in article.authors or []],
+        "topics": topics,
         "related": related_articles(article),
         "views": displayed_views(article),
-        "section": article.get_parent(),
+        "section": section,
+        "lead_image": lead_image(article),
     }
 
 
