@@ -353,6 +353,7 @@ def _translate():
             translation = source.copy_for_translation(locale, copy_parents=False)
             translation = translation.specific
             translation.title = tr_title
+            translation.slug = slugify_vi(tr_title) or translation.slug
             translation.summary = tr_summary
             translation.body = [("paragraph", P.format(tr_summary))]
             translation.save_revision().publish()

@@ -131,15 +131,15 @@ class SectionPage(FastRouteMixin, FoldedSearchMixin, Page):
         verbose_name_plural = _("chuyên mục")
 
     def get_context(self, request, *args, **kwargs):
-        from .services import article_list, public
+        from .services import article_list, public, section_topics
 
         context = super().get_context(request, *args, **kwargs)
         articles = paginate(request, article_list(ArticlePage.objects.child_of(self)))
         if articles.paginator.count:
             context["articles"] = articles
-            context["topics"] = public(TopicPage.objects.child_of(self).live()).order_by("title")
+            context["topics"] = section_topics(self)
         else:
-            children = self.get_children().live().public().order_by("-first_published_at", "-pk")
+            children = public(self.get_children().live()).order_by("-first_published_at", "-pk")
             context["children"] = paginate(request, children)
         return context
 

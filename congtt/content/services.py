@@ -65,6 +65,41 @@ def public(queryset):
     return queryset.exclude(condition) if condition else queryset
 
 
+_VERSION_KEY = "content:tree-version"
+
+
+def tree_version() -> int:
+    """A number that changes whenever a page is published, unpublished, moved or deleted."""
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(_VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_tree_version():
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 2, timeout=None)
+
+
+def section_topics(section) -> list:
+    """Live public topic pages under ``section`` (cached until the page tree changes)."""
+    from .models import TopicPage
+
+    key = f"content:topics:{section.pk}:{tree_version()}"
+    topics = cache.get(key)
+    if topics is None:
+        topics = list(
+            public(TopicPage.objects.child_of(section).live())
+            .only("id", "title", "path", "depth", "url_path", "locale_id")
+            .order_by("title")
+        )
+        cache.set(key, topics, 3600)
+    return topics
+
+
 def _with_thumbs(queryset):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMB)
     return queryset.select_related("image").prefetch_related(
