@@ -251,6 +251,9 @@ class Hit:
     date: object
     score: float
     site_name: str = ""
+    plain_title: str = ""
+    plain_summary: str = ""
+    exact: int = 0
 
 
 @dataclass
@@ -339,8 +342,18 @@ def run_search(request, req: SearchRequest, home, site, locale) -> list[Hit]:
             results = qs.search(query).annotate_score("_score")
             for obj in results[:MAX_PER_SOURCE]:
                 hits.append(_hit(request, obj, source, terms, site_names))
-    hits.sort(key=lambda h: (-h.score, -(h.date.timestamp() if h.date else 0)))
+    accented = [t for t in parsed.terms if fold(t) != t]
+    if accented:  # an accented query: exact accented matches first (the index itself folds diacritics)
+        for hit in hits:
+            hit.exact = exact_matches(f"{hit.plain_title} {hit.plain_summary}", accented)
+    hits.sort(key=lambda h: (-h.exact, -h.score, -(h.date.timestamp() if h.date else 0)))
     return hits
+
+
+def exact_matches(text: str, terms: list[str]) -> int:
+    """How many of ``terms`` occur in ``text`` as whole words, diacritics included (case-insensitive)."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return sum(1 for t in terms if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text))
 
 
 def _site_names() -> dict[str, str]:
@@ -390,6 +403,8 @@ def _hit(request, obj, source, terms, site_names) -> Hit:
         date=date,
         score=float(getattr(obj, "_score", 0) or 0),
         site_name=site_name,
+        plain_title=title,
+        plain_summary=summary,
     )
 
 

@@ -153,3 +153,12 @@ def test_parse_query_separates_phrases_and_terms():
 def test_clean_query_caps_length_and_strips_controls():
     text, messages = clean_query("a\x00b" + " từ" * 500)
     assert "\x00" not in text and len(text) <= 200 and messages
+
+
+def test_accented_exact_match_ranks_first(client, portal):
+    section = news_section(portal)
+    make_article(section, "Quý chè Tân Cương", summary="Chè ngon.", days_ago=0)
+    make_article(section, "Quy chế mới", summary="Văn bản mới.", days_ago=5)
+    body = search(client, q="quy chế")
+    assert body.index("mới</a>") < body.index("Tân Cương")
+    assert "Tân Cương" in search(client, q="quy che")
