@@ -162,3 +162,42 @@ def test_accented_exact_match_ranks_first(client, portal):
     body = search(client, q="quy chế")
     assert body.index("mới</a>") < body.index("Tân Cương")
     assert "Tân Cương" in search(client, q="quy che")
+
+
+def test_records_of_other_apps_join_search_by_protocol(client, portal, department, monkeypatch):
+    """A non-page model with public_search_queryset/search_kind/get_url is searched, filtered and linked."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.search import index
+
+    from congtt.content.search import searchable_models
+
+    Document = get_document_model()
+    assert Document not in searchable_models()
+
+    published = Document(title="Quy chế mẫu về văn thư")
+    published.file.save("quy-che.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    hidden = Document(title="Quy chế nội bộ chưa công bố")
+    hidden.file.save("noi-bo.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    for doc in (published, hidden):
+        index.insert_or_update_object(doc)
+
+    def public_search_queryset(cls, site):
+        return cls.objects.filter(pk=published.pk) if site.pk == portal.site.pk else cls.objects.none()
+
+    monkeypatch.setattr(
+        Document, "public_search_queryset", classmethod(public_search_queryset), raising=False
+    )
+    monkeypatch.setattr(Document, "search_kind", "Văn bản", raising=False)
+    monkeypatch.setattr(Document, "get_url", lambda self, request=None: f"/van-ban/{self.pk}/", raising=False)
+    assert Document in searchable_models()
+
+    # (this stand-in has no search_folded field, so it is searched with accents)
+    body = search(client, q="Quy chế văn thư")
+    assert f'href="/van-ban/{published.pk}/"' in body and "Văn bản" in body
+    assert "chưa công bố" not in search(client, q="Quy chế")
+    assert "văn thư" in search(client, q="Quy chế", loai="wagtaildocs-document")
+    assert "văn thư" not in search(client, q="Quy chế", loai="tin-bai")
+    assert "văn thư" not in search(client, host=DEPT, q="Quy chế")
+    sitemap = client.get("/sitemap.xml", HTTP_HOST=PORTAL).content.decode()
+    assert f"http://langson.localhost/van-ban/{published.pk}/" in sitemap
