@@ -206,8 +206,17 @@ class PageSource(Source):
 
 class RecordSource(Source):
     def querysets(self, sites, homes, locale):
-        for site in sites:
-            yield self.model.public_search_queryset(site)
+        querysets = [self.model.public_search_queryset(site) for site in sites]
+        if len(querysets) > 1:
+            try:  # one query for the whole network when the querysets can be combined
+                combined = querysets[0]
+                for qs in querysets[1:]:
+                    combined = combined | qs
+                yield combined
+                return
+            except (TypeError, AssertionError):
+                pass
+        yield from querysets
 
 
 def _under(qs, homes):
