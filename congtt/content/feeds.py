@@ -30,7 +30,7 @@ class LatestNewsFeed(Feed):
     def title(self, obj):
         profile = get_site_profile(self.request)
         name = get_edition_home(self.request).title if profile is None else profile.agency_name
-        if isinstance(obj.specific_deferred, SectionPage):
+        if obj.specific_class is SectionPage:
             return f"{obj.title} – {name}"
         return _("Tin mới nhất – %(site)s") % {"site": name}
 
@@ -60,7 +60,8 @@ class LatestNewsFeed(Feed):
         return item.date
 
     def item_author_name(self, item):
-        return item.source_name or None
+        names = [block.value.get("name") for block in item.authors or [] if block.value.get("name")]
+        return ", ".join(names) or item.source_name or None
 
     def item_guid(self, item):
         return item.get_full_url(self.request)
