@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from congtt.content.api import router as articles_router
+
 from .sites import router as sites_router
 
 api = NinjaAPI(
@@ -13,3 +15,4 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/articles/", articles_router, tags=["articles"])
