@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.citizen",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -247,3 +248,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- citizen (questions, consultation, rating, forum) ---
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+# Self-hosted arithmetic CAPTCHA on public forms: on in production, off in DEBUG and tests.
+CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
+# Per-IP limits of public forms {scope: (count, seconds)}; see congtt/citizen/antispam.py.
+CITIZEN_RATE_LIMITS = {}

@@ -20,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
+    path("", include("congtt.citizen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
