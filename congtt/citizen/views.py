@@ -47,7 +47,7 @@ def rating(request):
                 and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
                 and back.startswith("/")
             ):
-                return redirect(back + ("&" if "?" in back else "?") + "danh-gia=da-gui")
+                return redirect(back + ("&" if "?" in back else "?") + "danh_gia=da-gui")
             sent = True
             form = RatingForm(request=request)
     else:
