@@ -44,6 +44,11 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     def search_folded(self):
         return fold(self.title)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_url"] = self.get_url(request)
+        return context
+
     @path("")
     def index_view(self, request):
         site = self.get_site()
@@ -108,7 +113,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
                 with transaction.atomic():
                     transitions.register(case)
                 request.session["citizen_last_code"] = case.code
-                return redirect(self.url + "da-gui/")
+                return redirect(self.get_url(request) + "da-gui/")
         else:
             form = AskForm(site=site, request=request)
         return self.render(
@@ -121,7 +126,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     def sent_view(self, request):
         code = request.session.get("citizen_last_code")
         if not code:
-            return redirect(self.url + "gui-cau-hoi/")
+            return redirect(self.get_url(request) + "gui-cau-hoi/")
         return self.render(request, template="citizen/sent.html", context_overrides={"code": code})
 
     @path("tra-cuu/")
@@ -175,6 +180,11 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
 
     def search_folded(self):
         return fold(self.title)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_url"] = self.get_url(request)
+        return context
 
     @path("")
     def index_view(self, request):
