@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from congtt.content.models import paginate
+from congtt.network.context import get_site
 from congtt.vntext import fold
 
 from . import antispam, transitions
@@ -51,7 +52,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_view(self, request):
-        site = self.get_site()
+        site = get_site(request)
         cases = (
             Case.objects.filter(site=site, published=True)
             .select_related("field")
@@ -78,13 +79,13 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     @path("cau-hoi/<int:pk>/")
     def detail_view(self, request, pk):
         case = get_object_or_404(
-            Case.objects.select_related("field"), pk=pk, site=self.get_site(), published=True
+            Case.objects.select_related("field"), pk=pk, site=get_site(request), published=True
         )
         return self.render(request, template="citizen/question_detail.html", context_overrides={"case": case})
 
     @path("gui-cau-hoi/")
     def ask_view(self, request):
-        site = self.get_site()
+        site = get_site(request)
         if request.method == "POST":
             if antispam.rate_limited(request, "ask"):
                 return antispam.too_many_response(request)
@@ -139,7 +140,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             if form.is_valid():
                 case = (
                     Case.objects.filter(
-                        site=self.get_site(),
+                        site=get_site(request),
                         code=form.cleaned_data["code"],
                         asker_email__iexact=form.cleaned_data["email"],
                         anonymised_at__isnull=True,
@@ -159,7 +160,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
     @path("chinh-sach-du-lieu-ca-nhan/")
     def privacy_view(self, request):
-        settings_obj = CitizenSettings.get_for_site(self.get_site())
+        settings_obj = CitizenSettings.get_for_site(get_site(request))
         return self.render(
             request, template="citizen/privacy.html", context_overrides={"settings_obj": settings_obj}
         )
@@ -188,7 +189,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_view(self, request):
-        drafts = Draft.objects.filter(site=self.get_site(), published=True).select_related("drafting_unit")
+        drafts = Draft.objects.filter(site=get_site(request), published=True).select_related("drafting_unit")
         today = timezone.localdate()
         return self.render(request, context_overrides={"drafts": paginate(request, drafts), "today": today})
 
@@ -197,7 +198,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
         draft = get_object_or_404(
             Draft.objects.select_related("drafting_unit", "document"),
             pk=pk,
-            site=self.get_site(),
+            site=get_site(request),
             published=True,
         )
         is_open = draft.is_open()
