@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .antispam import ProtectedForm
-from .models import Case, CaseField, DraftArticle, ResponsibleUnit
+from .models import Case, CaseField, ResponsibleUnit
 from .validators import validate_attachment
 
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]{8,20}$")
@@ -105,12 +105,7 @@ class LookupForm(ProtectedForm):
 
 
 class DraftCommentForm(ConsentMixin, ProtectedForm):
-    article = forms.ModelChoiceField(
-        label=gettext_lazy("Góp ý cho"),
-        queryset=DraftArticle.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Toàn bộ dự thảo"),
-    )
+    article = forms.ChoiceField(label=gettext_lazy("Góp ý cho"), required=False)
     name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
     email = forms.EmailField(label=gettext_lazy("Thư điện tử"), max_length=254)
     organisation = forms.CharField(
@@ -120,9 +115,14 @@ class DraftCommentForm(ConsentMixin, ProtectedForm):
         label=gettext_lazy("Ý kiến góp ý"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
     )
 
-    def __init__(self, *args, draft=None, **kwargs):
+    def __init__(self, *args, draft=None, articles=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["article"].queryset = draft.articles.all() if draft else DraftArticle.objects.none()
+        if articles is None:
+            articles = list(draft.articles.all()) if draft else []
+        self._articles = {str(a.pk): a for a in articles}
+        self.fields["article"].choices = [("", _("Toàn bộ dự thảo"))] + [
+            (str(a.pk), str(a)) for a in articles
+        ]
         self.fields["name"].error_messages["required"] = _("Hãy nhập họ và tên.")
         self.fields["text"].error_messages["required"] = _("Hãy nhập ý kiến góp ý.")
         self.fields["email"].error_messages.update(
@@ -131,6 +131,9 @@ class DraftCommentForm(ConsentMixin, ProtectedForm):
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:
                 field.error_messages["max_length"] = _("Nội dung quá dài (tối đa %(limit_value)d ký tự).")
+
+    def clean_article(self):
+        return self._articles.get(self.cleaned_data.get("article") or "")
 
     def clean_text(self):
         return _clean_text(self.cleaned_data["text"])

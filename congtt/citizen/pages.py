@@ -202,6 +202,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
             published=True,
         )
         is_open = draft.is_open()
+        articles = list(draft.articles.all())
         message, status, sent = "", 200, False
         if request.method == "POST":
             if not is_open:
@@ -213,7 +214,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
             elif antispam.rate_limited(request, "comment"):
                 return antispam.too_many_response(request)
             else:
-                form = DraftCommentForm(request.POST, draft=draft, request=request)
+                form = DraftCommentForm(request.POST, articles=articles, request=request)
                 if form.is_valid():
                     data = form.cleaned_data
                     DraftComment.objects.create(
@@ -226,9 +227,9 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
                         consent_at=timezone.now(),
                     )
                     sent = True
-                    form = DraftCommentForm(draft=draft, request=request)
+                    form = DraftCommentForm(articles=articles, request=request)
         else:
-            form = DraftCommentForm(draft=draft, request=request) if is_open else None
+            form = DraftCommentForm(articles=articles, request=request) if is_open else None
         comments = DraftComment.objects.filter(draft=draft, status=ModerationStatus.APPROVED).select_related(
             "article"
         )
@@ -237,7 +238,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
             template="citizen/draft_detail.html",
             context_overrides={
                 "draft": draft,
-                "articles": list(draft.articles.all()),
+                "articles": articles,
                 "comments": comments,
                 "form": form,
                 "is_open": is_open,
