@@ -16,7 +16,7 @@ class SiteScopedAdminForm(WagtailAdminModelForm):
         ids = user_site_ids(user) if user is not None else None
         if ids is None:
             return
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if not isinstance(field, ModelChoiceField | ModelMultipleChoiceField):
                 continue
             model = field.queryset.model

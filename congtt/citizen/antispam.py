@@ -41,16 +41,16 @@ def limits(scope):
 def rate_limited(request, scope: str, count: bool = True) -> bool:
     """True when this client has used up ``scope``'s allowance; otherwise counts one use."""
     max_count, window = limits(scope)
-    key = "citizen:rl:%s:%s" % (scope, hashlib.sha256(client_ip(request).encode()).hexdigest()[:24])
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:24]
+    key = f"citizen:rl:{scope}:{digest}"
     used = cache.get(key, 0)
     if used >= max_count:
         return True
-    if count:
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, window)
+    if count and not cache.add(key, 1, window):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, window)
     return False
 
 

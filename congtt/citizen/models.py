@@ -298,6 +298,9 @@ class CaseEvent(models.Model):
         verbose_name_plural = _("lịch sử xử lý")
         ordering = ["at", "pk"]
 
+    def __str__(self):
+        return f"{self.case_id}: {self.from_state or '-'} → {self.to_state}"
+
     def get_to_state_display(self):
         return Case.State(self.to_state).label if self.to_state in Case.State.values else self.to_state
 

@@ -58,16 +58,16 @@ def test_ask_happy_path(client, department, field):
 
 
 BAD_INPUTS = {
-    "missing name": (dict(asker_name=None), "Hãy nhập họ và tên"),
-    "missing email": (dict(asker_email=None), "Hãy nhập thư điện tử"),
-    "malformed email": (dict(asker_email="mai@@example"), "Địa chỉ thư điện tử không hợp lệ"),
-    "malformed phone": (dict(asker_phone="gọi tôi"), "Số điện thoại không hợp lệ"),
-    "over-long title": (dict(title="x" * 300), "Nội dung quá dài"),
-    "over-long question": (dict(question="y" * 10001), "Nội dung quá dài"),
-    "missing question": (dict(question=None), "Hãy nhập nội dung câu hỏi"),
-    "missing consent": (dict(consent=None), "Bạn cần đồng ý với thông báo xử lý dữ liệu cá nhân"),
-    "honeypot filled": (dict(website="http://spam.example"), "Không thể gửi biểu mẫu này"),
-    "bad kind": (dict(kind="complaint"), "Hãy chọn một lựa chọn hợp lệ"),
+    "missing name": ({"asker_name": None}, "Hãy nhập họ và tên"),
+    "missing email": ({"asker_email": None}, "Hãy nhập thư điện tử"),
+    "malformed email": ({"asker_email": "mai@@example"}, "Địa chỉ thư điện tử không hợp lệ"),
+    "malformed phone": ({"asker_phone": "gọi tôi"}, "Số điện thoại không hợp lệ"),
+    "over-long title": ({"title": "x" * 300}, "Nội dung quá dài"),
+    "over-long question": ({"question": "y" * 10001}, "Nội dung quá dài"),
+    "missing question": ({"question": None}, "Hãy nhập nội dung câu hỏi"),
+    "missing consent": ({"consent": None}, "Bạn cần đồng ý với thông báo xử lý dữ liệu cá nhân"),
+    "honeypot filled": ({"website": "http://spam.example"}, "Không thể gửi biểu mẫu này"),
+    "bad kind": ({"kind": "complaint"}, "Hãy chọn một lựa chọn hợp lệ"),
 }
 
 
