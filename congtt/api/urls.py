@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from congtt.citizen.api import router as citizen_router
+
 from .sites import router as sites_router
 
 api = NinjaAPI(
@@ -13,3 +15,4 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/citizen/", citizen_router, tags=["citizen"])

@@ -224,3 +224,13 @@ def test_share_links_have_no_third_party_scripts(client, department, board, unit
     assert "facebook.com/sharer/sharer.php?u=http" in html and "x.com/intent/post?url=" in html
     assert "zalo.me" in html and "mailto:?subject=" in html
     assert "<script" not in html
+
+
+def test_api_lists_published_questions_without_personal_data(client, department, board, unit, officer):
+    published = run_to(new_case(department.site), "published", board, unit, officer)
+    run_to(new_case(department.site, title="Chưa công khai"), "answered", board, unit, officer)
+    response = client.get("/api/v1/citizen/questions/?q=nhan hieu", HTTP_HOST=DEPT)
+    data = response.json()
+    assert response.status_code == 200 and [item["id"] for item in data["items"]] == [published.pk]
+    body = response.content.decode()
+    assert "son@example.vn" not in body and "0912345678" not in body and data["items"][0]["asker"] == "H.V.S."
