@@ -197,7 +197,7 @@ class RatingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     add_view_enabled = False
     edit_view_enabled = False
     copy_view_enabled = False
-    inspect_view_enabled = True
+    inspect_view_enabled = False  # the list shows every field; ratings are read-only
     form_fields = ["interface", "content", "quality", "support", "comment"]
 
 

@@ -145,3 +145,44 @@ def test_digest_view_scoped(client, board, department, portal):
     client.force_login(board)
     html = client.get(f"{A}/citizen/y-kien/").content.decode()
     assert "Ý kiến Sở" in html and "Ý kiến tỉnh" not in html
+
+
+def test_admin_screens_render(client, board, unit, department):
+    from congtt.citizen.models import Draft, DraftComment, Post, Rating, Topic
+
+    today = timezone.localdate()
+    draft = Draft.objects.create(site=department.site, title="Dự thảo", opens_on=today, closes_on=today)
+    comment = DraftComment.objects.create(draft=draft, name="A", email="a@b.vn", text="góp ý")
+    topic = Topic.objects.create(site=department.site, title="Chủ đề")
+    post = Post.objects.create(topic=topic, name="B", email="b@b.vn", text="bài")
+    Rating.objects.create(site=department.site, interface=4, content=4, quality=4, support=4, comment="Tốt")
+    case = new_case(department.site)
+    client.force_login(board)
+    paths = [
+        "/citizen/cases/",
+        "/citizen/cases/new/",
+        f"/citizen/cases/edit/{case.pk}/",
+        "/citizen/units/",
+        "/citizen/units/new/",
+        "/citizen/fields/new/",
+        "/citizen/drafts/",
+        "/citizen/drafts/new/",
+        f"/citizen/drafts/edit/{draft.pk}/",
+        "/citizen/comments/",
+        f"/citizen/comments/edit/{comment.pk}/",
+        "/citizen/topics/",
+        "/citizen/topics/new/",
+        "/citizen/posts/",
+        f"/citizen/posts/edit/{post.pk}/",
+        "/citizen/ratings/",
+        "/citizen/y-kien/?tu=2020-01-01&den=xyz",
+    ]
+    for path in paths:
+        response = client.get(A + path)
+        assert response.status_code == 200, path
+    # moderation through the edit form
+    response = client.post(
+        f"{A}/citizen/posts/edit/{post.pk}/", {"status": "approved", "name": "B", "text": "bài"}
+    )
+    assert response.status_code == 302
+    assert Post.objects.get(pk=post.pk).status == "approved"
