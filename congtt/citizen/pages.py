@@ -81,7 +81,11 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         case = get_object_or_404(
             Case.objects.select_related("field"), pk=pk, site=get_site(request), published=True
         )
-        return self.render(request, template="citizen/question_detail.html", context_overrides={"case": case})
+        return self.render(
+            request,
+            template="citizen/question_detail.html",
+            context_overrides={"case": case, "crumb_title": case.title},
+        )
 
     @path("gui-cau-hoi/")
     def ask_view(self, request):
@@ -120,7 +124,11 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="citizen/ask.html",
-            context_overrides={"form": form, "captcha": antispam.captcha_enabled()},
+            context_overrides={
+                "form": form,
+                "captcha": antispam.captcha_enabled(),
+                "crumb_title": _("Gửi câu hỏi"),
+            },
         )
 
     @path("da-gui/")
@@ -128,7 +136,11 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         code = request.session.get("citizen_last_code")
         if not code:
             return redirect(self.get_url(request) + "gui-cau-hoi/")
-        return self.render(request, template="citizen/sent.html", context_overrides={"code": code})
+        return self.render(
+            request,
+            template="citizen/sent.html",
+            context_overrides={"code": code, "crumb_title": _("Đã gửi")},
+        )
 
     @path("tra-cuu/")
     def lookup_view(self, request):
@@ -152,7 +164,13 @@ class QuestionIndexPage(RoutablePageMixin, Page):
                     error = LOOKUP_FAILED
         else:
             form = LookupForm(request=request)
-        context = {"form": form, "case": case, "error": error, "captcha": antispam.captcha_enabled()}
+        context = {
+            "form": form,
+            "case": case,
+            "error": error,
+            "captcha": antispam.captcha_enabled(),
+            "crumb_title": _("Tra cứu"),
+        }
         if case is not None:
             context["events"] = list(case.events.all())
             context["show_answer"] = case.state in PUBLIC_STATES
@@ -162,7 +180,12 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     def privacy_view(self, request):
         settings_obj = CitizenSettings.get_for_site(get_site(request))
         return self.render(
-            request, template="citizen/privacy.html", context_overrides={"settings_obj": settings_obj}
+            request,
+            template="citizen/privacy.html",
+            context_overrides={
+                "settings_obj": settings_obj,
+                "crumb_title": _("Thông báo xử lý dữ liệu cá nhân"),
+            },
         )
 
 
@@ -238,6 +261,7 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
             template="citizen/draft_detail.html",
             context_overrides={
                 "draft": draft,
+                "crumb_title": draft.title,
                 "articles": articles,
                 "comments": comments,
                 "form": form,
