@@ -2,6 +2,9 @@
 
 from ninja import NinjaAPI
 
+from congtt.legal.api import router as legal_router
+from congtt.procedures.api import router as procedures_router
+
 from .sites import router as sites_router
 
 api = NinjaAPI(
@@ -13,3 +16,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/legal-documents/", legal_router, tags=["legal-documents"])
+api.add_router("/procedures/", procedures_router, tags=["procedures"])
