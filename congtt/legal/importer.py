@@ -109,7 +109,7 @@ def _csv_rows(content: bytes) -> list[list]:
         raise ImportFileError("Tệp CSV phải mã hóa UTF-8 (Unicode).") from None
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def _xlsx_rows(content: bytes) -> list[list]:

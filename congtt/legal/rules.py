@@ -26,15 +26,15 @@ STATUSES = tuple(STATUS_LABELS)
 # "40/2024/QĐ-UBND", "336/QĐ-UBND", "86/2015/QH13", "1234/UBND-KGVX", "12/KH-UBND", "59/2020/NĐ-CP",
 # "15-NQ/TW", "05/2024/TT-BTTTT".
 NUMBER_RE = re.compile(
-    r"^\d{1,6}[A-Z]?"  # the serial number (maybe with a letter: 12a)
+    r"^\d{1,6}[a-zA-Z]?"  # the serial number (maybe with a letter: 12a)
     r"(?:[-/]\d{4})?"  # the year for normative documents
-    r"(?:[-/][A-ZĐ][A-ZĐ0-9]*(?:[-.&][A-ZĐ0-9]+)*)+$"  # the symbol (kind and issuing body)
+    r"(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*(?:[-.&][A-Za-zĐđ0-9]+)*)+$"  # the symbol (kind and issuing body)
 )
 MAX_NUMBER_LENGTH = 60
 
 
 def normalize_number(value: str | None) -> str:
-    """Canonical form of a number/symbol: NFC, no spaces, upper case (đ → Đ)."""
+    """Canonical form of a number/symbol: NFC, no spaces, no "Số:" prefix (case is kept: "SNgV")."""
     text = unicodedata.normalize("NFC", value or "")
     text = re.sub(r"\s+", "", text)
     text = text.replace("–", "-").replace("—", "-")
@@ -46,7 +46,7 @@ def normalize_number(value: str | None) -> str:
         ):
             text = text[len(prefix) :]
             break
-    return text.upper()
+    return text
 
 
 def validate_number(value: str | None) -> list[str]:
@@ -66,7 +66,7 @@ def validate_number(value: str | None) -> list[str]:
 
 def number_year(number: str | None) -> int | None:
     """The year written in a number/symbol ("40/2024/QĐ-UBND" → 2024), if any."""
-    match = re.match(r"^\d+[A-Z]?[-/](\d{4})[-/]", normalize_number(number))
+    match = re.match(r"^\d+[a-zA-Z]?[-/](\d{4})[-/]", normalize_number(number))
     return int(match.group(1)) if match else None
 
 

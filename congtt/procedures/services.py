@@ -29,7 +29,7 @@ def filter_procedures(queryset, params) -> FilterResult:
     from congtt.legal.models import Field
 
     result = FilterResult(queryset)
-    unknown = sorted(k for k in params.keys() if k not in FILTER_KEYS and k != "page")
+    unknown = sorted(k for k in params if k not in FILTER_KEYS and k != "page")
     if unknown:
         result.messages.append(
             "Bỏ qua bộ lọc không hỗ trợ: " + ", ".join(clean_query(k, 30) for k in unknown[:5]) + "."
