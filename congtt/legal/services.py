@@ -66,7 +66,10 @@ def filter_documents(queryset, params, *, today: dt.date) -> FilterResult:
             "Bỏ qua bộ lọc không hỗ trợ: " + ", ".join(rules.clean_query(k, 30) for k in unknown[:5]) + "."
         )
 
-    q = rules.clean_query(get("q"))
+    raw_q = get("q") or ""
+    q = rules.clean_query(raw_q)
+    if raw_q and not q:
+        messages.append("Từ khóa không có chữ hoặc số nào để tìm.")
     if q:
         cleaned["q"] = q
         words = fold(q).split()[:10]
