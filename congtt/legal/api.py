@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
+from wagtail.rich_text import expand_db_html
 
 from congtt.network.context import get_site
 
@@ -111,7 +112,7 @@ def get_document(request, document_id: int):
         pk=document_id,
     )
     data = _out(doc, request)
-    data["body"] = doc.body
+    data["body"] = expand_db_html(doc.body)
     data["attachments"] = [{"title": a.label, "url": a.document.url} for a in doc.attachments.all()]
     data["replaces"] = list(
         LegalDocument.objects.published().filter(replaced_by=doc).values_list("pk", flat=True)

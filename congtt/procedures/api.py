@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
+from wagtail.rich_text import expand_db_html
 
 from congtt.network.context import get_site
 
@@ -88,9 +89,9 @@ def get_procedure(request, procedure_id: int):
     data = _out(p, request)
     data.update(
         {
-            "steps": p.steps,
-            "dossier": p.dossier,
-            "requirements": p.requirements,
+            "steps": expand_db_html(p.steps),
+            "dossier": expand_db_html(p.dossier),
+            "requirements": expand_db_html(p.requirements),
             "legal_basis": list(p.legal_basis.filter(live=True).values_list("pk", flat=True)),
             "forms": [{"title": f.label, "url": f.document.url} for f in p.form_files.all()],
         }
