@@ -16,6 +16,7 @@ from congtt.network.scoping import ALL, SiteScopedSnippetViewSetMixin, site_ids_
 from . import importer
 from .forms import GazetteIssueAdminForm, ImportForm, LegalDocumentAdminForm
 from .models import DocumentForm, Field, GazetteIssue, IssuingBody, LegalDocument
+from .scoping import guarded_views
 
 
 class LegalDocumentIndexView(SiteScopedSnippetViewSetMixin.index_view_class):
@@ -30,6 +31,7 @@ class LegalDocumentIndexView(SiteScopedSnippetViewSetMixin.index_view_class):
 
 
 class LegalDocumentViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
+    locals().update(guarded_views(SnippetViewSet))
     model = LegalDocument
     icon = "doc-full"
     menu_label = _("Văn bản")
@@ -59,6 +61,7 @@ class LegalDocumentViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
 
 
 class GazetteIssueViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
+    locals().update(guarded_views(SnippetViewSet))
     model = GazetteIssue
     icon = "doc-full-inverse"
     menu_label = _("Công báo")

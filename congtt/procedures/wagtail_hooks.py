@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from congtt.legal.forms import ProcedureAdminForm
+from congtt.legal.scoping import guarded_views
 from congtt.network.scoping import SitePermissionPolicy, SiteScopedSnippetViewSetMixin
 
 from .models import Procedure
@@ -14,6 +15,7 @@ register_permission_policy(Procedure, SitePermissionPolicy(Procedure, site_field
 
 
 class ProcedureViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
+    locals().update(guarded_views(SnippetViewSet))
     model = Procedure
     icon = "clipboard-list"
     menu_label = _("Thủ tục hành chính")

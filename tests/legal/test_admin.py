@@ -76,3 +76,15 @@ def test_member_cannot_delete_officer_sees_nothing(client, department, two_docs)
     assert LegalDocument.objects.filter(pk=own.pk).exists()
     client.force_login(user_with(department.site, "officer", "o"))
     assert client.get(reverse(f"{URL}:list")).status_code in (302, 403)
+
+
+def test_history_usage_and_revisions_of_other_sites_are_refused(client, department, two_docs):
+    portal_doc, own = two_docs
+    portal_doc.save_revision()
+    client.force_login(user_with(department.site, "admin", "h"))
+    for view in ("history", "usage"):
+        assert client.get(reverse(f"{URL}:{view}", args=[own.pk])).status_code == 200
+        assert client.get(reverse(f"{URL}:{view}", args=[portal_doc.pk])).status_code in (302, 403, 404), view
+    revision = portal_doc.latest_revision
+    url = reverse(f"{URL}:revisions_revert", args=[portal_doc.pk, revision.pk])
+    assert client.get(url).status_code in (302, 403, 404)

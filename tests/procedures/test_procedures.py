@@ -157,3 +157,5 @@ def test_admin_scoping(client, portal, department, procs):
     assert "2.002051" in listing and "1.001193" not in listing
     assert client.get(reverse(f"{url}:edit", args=[procs[0].pk])).status_code in (302, 403)
     assert client.get(reverse(f"{url}:edit", args=[procs[4].pk])).status_code == 200
+    assert client.get(reverse(f"{url}:history", args=[procs[0].pk])).status_code in (302, 403)
+    assert client.get(reverse(f"{url}:history", args=[procs[4].pk])).status_code == 200
