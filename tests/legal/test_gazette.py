@@ -56,3 +56,27 @@ def test_gazette_date_must_match_year(portal):
     item = GazetteIssue(site=portal.site, number=1, year=2024, date=dt.date(2023, 12, 31))
     with pytest.raises(ValidationError, match="thuộc năm"):
         item.full_clean()
+
+
+def test_gazette_query_counts_do_not_grow(client, portal, make_doc, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    listing, detail = [], []
+    first = None
+    for n in (2, 20):
+        docs = [make_doc(portal, number=f"{n * 100 + i}/QĐ-UBND") for i in range(n)]
+        start = GazetteIssue.objects.count()
+        for i in range(start, n):
+            item = issue(portal, i + 1, 2024, docs=docs)
+            first = first or item
+        first.documents.set(docs)
+        first.save()
+        client.get("/cong-bao/", HTTP_HOST=HOST)
+        with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(15):
+            assert client.get("/cong-bao/?year=2024", HTTP_HOST=HOST).status_code == 200
+        listing.append(len(ctx.captured_queries))
+        with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(15):
+            assert client.get(f"/cong-bao/{first.pk}/", HTTP_HOST=HOST).status_code == 200
+        detail.append(len(ctx.captured_queries))
+    assert listing[0] == listing[1] and detail[0] == detail[1], (listing, detail)

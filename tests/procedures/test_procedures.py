@@ -159,3 +159,30 @@ def test_admin_scoping(client, portal, department, procs):
     assert client.get(reverse(f"{url}:edit", args=[procs[4].pk])).status_code == 200
     assert client.get(reverse(f"{url}:history", args=[procs[0].pk])).status_code in (302, 403)
     assert client.get(reverse(f"{url}:history", args=[procs[4].pk])).status_code == 200
+
+
+def test_detail_query_count_does_not_grow(client, portal, make_proc, django_assert_max_num_queries):
+    from django.utils import timezone
+
+    from congtt.legal.models import DocumentForm, IssuingBody, LegalDocument
+
+    target = make_proc(portal, code="1.001193")
+    form = DocumentForm.objects.get(code="nghi-dinh")
+    body = IssuingBody.objects.create(name="Chính phủ")
+    counts = []
+    for n in (1, 15):
+        docs = [
+            LegalDocument.objects.create(
+                site=portal.site, form=form, number=f"{len(counts) * 100 + i + 1}/2020/NĐ-CP", issuing_body=body,
+                issue_date="2020-01-01", summary="Căn cứ", live=True, first_published_at=timezone.now(),
+            )
+            for i in range(n)
+        ]
+        target.legal_basis.add(*docs)
+        target.save()
+        url = f"/thu-tuc-hanh-chinh/{target.pk}-{target.slug}/"
+        client.get(url, HTTP_HOST=HOST)
+        with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(15):
+            assert client.get(url, HTTP_HOST=HOST).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
