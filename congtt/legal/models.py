@@ -490,7 +490,7 @@ class GazetteIndexPage(RoutablePageMixin, Page):
         if issue is None:
             raise Http404
         documents = issue.documents.published().with_related()
-        legal_index = LegalDocumentIndexPage.objects.live().descendant_of(self.get_parent()).first()
+        legal_index_url = section_item_url(LegalDocumentIndexPage, issue.site_id, "", request)
         context = self.get_context(request)
-        context.update({"issue": issue, "documents": documents, "legal_index": legal_index})
+        context.update({"issue": issue, "documents": documents, "legal_index_url": legal_index_url})
         return TemplateResponse(request, "legal/gazette_issue.html", context)

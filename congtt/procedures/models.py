@@ -223,11 +223,11 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
         from congtt.legal.models import LegalDocumentIndexPage
 
         basis = list(procedure.legal_basis.filter(live=True).select_related("form"))
-        legal_index = (
-            LegalDocumentIndexPage.objects.live().descendant_of(self.get_parent()).first() if basis else None
+        legal_index_url = (
+            section_item_url(LegalDocumentIndexPage, procedure.site_id, "", request) if basis else None
         )
         context = self.get_context(request)
-        context.update({"procedure": procedure, "basis": basis, "legal_index": legal_index})
+        context.update({"procedure": procedure, "basis": basis, "legal_index_url": legal_index_url})
         return TemplateResponse(request, "procedures/procedure_detail.html", context)
 
     @re_path(r"^(?P<pk>\d{1,12})/nop-truc-tuyen/$")
