@@ -204,6 +204,7 @@ def check_rows(rows, site) -> list[RowResult]:
             "signer": str(values.get("signer") or "")[:120],
             "summary": summary,
             "replaced_by": replaced_number,
+            "body_obj": bodies.get(fold(body_name)),
             **dates,
         }
         results.append(result)
@@ -219,13 +220,17 @@ def import_rows(rows, site, *, dry_run: bool, publish: bool = False, user=None) 
     if dry_run:
         return report
     now = timezone.now()
+    new_bodies = {}
     with transaction.atomic():
         created = {}
         for result in results:
             if not result.ok:
                 continue
             data = result.cleaned
-            body, _ = IssuingBody.objects.get_or_create(name=data["issuing_body"])
+            body = data["body_obj"] or new_bodies.get(fold(data["issuing_body"]))
+            if body is None:
+                body, _ = IssuingBody.objects.get_or_create(name=data["issuing_body"])
+                new_bodies[fold(body.name)] = body
             document = LegalDocument(
                 site=site,
                 form=data["form"],
