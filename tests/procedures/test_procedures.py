@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -173,8 +174,14 @@ def test_detail_query_count_does_not_grow(client, portal, make_proc, django_asse
     for n in (1, 15):
         docs = [
             LegalDocument.objects.create(
-                site=portal.site, form=form, number=f"{len(counts) * 100 + i + 1}/2020/NĐ-CP", issuing_body=body,
-                issue_date="2020-01-01", summary="Căn cứ", live=True, first_published_at=timezone.now(),
+                site=portal.site,
+                form=form,
+                number=f"{len(counts) * 100 + i + 1}/2020/NĐ-CP",
+                issuing_body=body,
+                issue_date=dt.date(2020, 1, 1),
+                summary="Căn cứ",
+                live=True,
+                first_published_at=timezone.now(),
             )
             for i in range(n)
         ]
