@@ -5,7 +5,7 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from congtt.legal.rules import clean_query
-from congtt.legal.services import _choice_ids
+from congtt.legal.services import _choice_ids, document_filter_choices
 from congtt.vntext import fold
 
 from . import rules
@@ -26,8 +26,6 @@ class FilterResult:
 
 
 def filter_procedures(queryset, params) -> FilterResult:
-    from congtt.legal.models import Field
-
     result = FilterResult(queryset)
     unknown = sorted(k for k in params if k not in FILTER_KEYS and k != "page")
     if unknown:
@@ -65,7 +63,7 @@ def filter_procedures(queryset, params) -> FilterResult:
             queryset = queryset.filter(service_level=service_level)
         else:
             result.messages.append("Mức độ dịch vụ không hợp lệ; đã bỏ qua bộ lọc này.")
-    result.fields = list(Field.objects.values_list("slug", "name"))
+    result.fields = document_filter_choices()["fields"]
     result.queryset = queryset.order_by("field__order", "field__name", "name", "pk")
     return result
 
