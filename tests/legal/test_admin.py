@@ -88,3 +88,27 @@ def test_history_usage_and_revisions_of_other_sites_are_refused(client, departme
     revision = portal_doc.latest_revision
     url = reverse(f"{URL}:revisions_revert", args=[portal_doc.pk, revision.pk])
     assert client.get(url).status_code in (302, 403, 404)
+
+
+def test_admin_screens_render_for_site_admin(client, department, two_docs):
+    client.force_login(user_with(department.site, "admin", "s"))
+    for name in (
+        "wagtailsnippets_legal_gazetteissue:add",
+        "wagtailsnippets_legal_gazetteissue:list",
+        "wagtailsnippets_procedures_procedure:add",
+        f"{URL}:add",
+    ):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert "Trang" in response.content.decode()
+
+
+def test_section_url_cache_forgotten_when_page_moves(portal, make_doc):
+    from congtt.legal.models import LegalDocumentIndexPage
+
+    doc = make_doc(portal, number="40/2024/QĐ-UBND")
+    assert "/van-ban/" in doc.get_url()
+    page = LegalDocumentIndexPage.objects.get(slug="van-ban")
+    page.slug = "van-ban-phap-luat"
+    page.save_revision().publish()
+    assert "/van-ban-phap-luat/" in doc.get_url()
