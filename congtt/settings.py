@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "congtt.network",
     "congtt.content",
     "congtt.citizen",
+    "congtt.legal",
+    "congtt.procedures",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",

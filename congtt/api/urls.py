@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 
 from congtt.citizen.api import router as citizen_router
 from congtt.content.api import router as articles_router
+from congtt.legal.api import router as legal_router
+from congtt.procedures.api import router as procedures_router
 
 from .sites import router as sites_router
 
@@ -18,3 +20,5 @@ api = NinjaAPI(
 api.add_router("/sites/", sites_router, tags=["sites"])
 api.add_router("/articles/", articles_router, tags=["articles"])
 api.add_router("/citizen/", citizen_router, tags=["citizen"])
+api.add_router("/legal-documents/", legal_router, tags=["legal-documents"])
+api.add_router("/procedures/", procedures_router, tags=["procedures"])
