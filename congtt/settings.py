@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.directory",
+    "congtt.disclosures",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",

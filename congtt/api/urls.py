@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from congtt.directory.api import officials_router, schedules_router
+
 from .sites import router as sites_router
 
 api = NinjaAPI(
@@ -13,3 +15,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/officials/", officials_router, tags=["officials"])
+api.add_router("/schedules/", schedules_router, tags=["schedules"])
