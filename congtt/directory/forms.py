@@ -26,7 +26,9 @@ class SiteScopedAdminForm(WagtailAdminModelForm):
             if len(ids) == 1 and not self.instance.pk:
                 self.fields["site"].initial = next(iter(ids))
         for name, field in self.fields.items():
-            model_field = self._meta.model._meta.get_field(name) if name in self._model_field_names() else None
+            model_field = (
+                self._meta.model._meta.get_field(name) if name in self._model_field_names() else None
+            )
             if isinstance(model_field, ForeignKey) and name != "site":
                 related = model_field.related_model
                 if any(f.name == "site" for f in related._meta.get_fields()):

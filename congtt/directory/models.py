@@ -123,7 +123,12 @@ class Official(index.Indexed, models.Model):
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
     unit = models.ForeignKey(
-        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="officials", verbose_name=_("đơn vị")
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="officials",
+        verbose_name=_("đơn vị"),
     )
     name = models.CharField(_("họ và tên"), max_length=255)
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
@@ -200,7 +205,12 @@ class ScheduleEntry(models.Model):
     content = models.TextField(_("nội dung"))
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     leader = models.ForeignKey(
-        Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("lãnh đạo")
+        Official,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lãnh đạo"),
     )
     attendees = models.TextField(_("chủ trì, thành phần"), blank=True)
     preparing_unit = models.CharField(_("đơn vị chuẩn bị"), max_length=255, blank=True)
@@ -285,7 +295,8 @@ class Hotline(models.Model):
 def _photo_prefetch():
     from wagtail.images import get_image_model
 
-    return Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_SPEC))
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=PHOTO_SPEC)
+    return Prefetch("photo__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def _site_for(request):
@@ -328,7 +339,7 @@ class OrganisationPage(RoutablePageMixin, Page):
     def _officials(self, site):
         return (
             Official.objects.filter(site=site, published=True)
-            .select_related("unit")
+            .select_related("unit", "photo")
             .prefetch_related(_photo_prefetch())
             .order_by("order", "name")
         )
@@ -337,7 +348,9 @@ class OrganisationPage(RoutablePageMixin, Page):
     def index_route(self, request):
         site = _site_for(request)
         language = current_language()
-        units = [_decorate_unit(u, language) for u in Unit.objects.filter(site=site).order_by("order", "name")]
+        units = [
+            _decorate_unit(u, language) for u in Unit.objects.filter(site=site).order_by("order", "name")
+        ]
         people = list(self._officials(site).filter(Q(is_leader=True) | Q(is_spokesperson=True)))
         for person in people:
             _decorate_official(person, language)
@@ -416,7 +429,9 @@ class DirectoryPage(Page):
         if unit_id:
             officials = officials.filter(unit_id=unit_id)
         if query:
-            officials = officials.filter(Q(name_folded__contains=query) | Q(unit__name_folded__contains=query))
+            officials = officials.filter(
+                Q(name_folded__contains=query) | Q(unit__name_folded__contains=query)
+            )
         officials = officials.order_by(
             models.F("unit__order").asc(nulls_last=True), "unit__name", "unit_id", "order", "name"
         )
@@ -467,16 +482,21 @@ class SchedulePage(RoutablePageMixin, Page):
         if not ok:
             messages.append(_t("Tuần không hợp lệ (ví dụ đúng: 2026-W48); đang hiển thị tuần hiện tại."))
         sunday = monday + datetime.timedelta(days=6)
-        entries = model.objects.filter(site=site, published=True, date__range=(monday, sunday)).select_related(
-            "leader"
-        )
+        entries = model.objects.filter(
+            site=site, published=True, date__range=(monday, sunday)
+        ).select_related("leader")
         if extra_filter:
             entries = entries.filter(**extra_filter)
         by_day = {}
         for entry in entries.order_by("date", "start_time")[:500]:
             by_day.setdefault(entry.date, []).append(entry)
         days = [
-            {"date": d, "label": rules.weekday_date(d, language), "entries": by_day.get(d, []), "today": d == today}
+            {
+                "date": d,
+                "label": rules.weekday_date(d, language),
+                "entries": by_day.get(d, []),
+                "today": d == today,
+            }
             for d in rules.week_days(monday)
         ]
         return {
@@ -499,7 +519,9 @@ class SchedulePage(RoutablePageMixin, Page):
     def index_route(self, request):
         site = _site_for(request)
         extra, messages = None, []
-        leaders = list(Official.objects.filter(site=site, is_leader=True, published=True).order_by("order", "name"))
+        leaders = list(
+            Official.objects.filter(site=site, is_leader=True, published=True).order_by("order", "name")
+        )
         raw_leader = request.GET.get("lanh-dao", "")
         selected = None
         if raw_leader:
@@ -511,14 +533,19 @@ class SchedulePage(RoutablePageMixin, Page):
         context = self._week(request, ScheduleEntry, extra)
         context["filter_messages"] = context["filter_messages"] + messages
         context.update(
-            {"leaders": leaders, "selected_leader": selected, "hotlines": self._hotlines(request), "view": "week"}
+            {
+                "leaders": leaders,
+                "selected_leader": selected,
+                "hotlines": self._hotlines(request),
+                "view": "week",
+            }
         )
         return self.render(request, context_overrides=context)
 
     @path("tiep-cong-dan/", name="reception")
     def reception_route(self, request):
         context = self._week(request, ReceptionEntry)
-        context.update({"hotlines": self._hotlines(request), "view": "reception"})
+        context["view"] = "reception"
         return self.render(request, context_overrides=context, template="directory/reception_page.html")
 
     @path("duong-day-nong/", name="hotlines")

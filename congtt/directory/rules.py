@@ -46,7 +46,7 @@ def week_days(monday: datetime.date) -> list[datetime.date]:
 
 
 def weekday_date(day: datetime.date, language: str = "vi") -> str:
-    """"Thứ Hai, ngày 23 tháng 11 năm 2026" (and the en/zh forms)."""
+    """ "Thứ Hai, ngày 23 tháng 11 năm 2026" (and the en/zh forms)."""
     if language == "en":
         return f"{WEEKDAYS_EN[day.weekday()]}, {day:%B} {day.day}, {day.year}"
     if language == "zh":

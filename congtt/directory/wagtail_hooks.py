@@ -23,7 +23,12 @@ class UnitViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
     menu_label = _("Cơ cấu tổ chức")
     search_fields = ["name", "name_folded"]
     search_backend_name = None
-    list_display = ["name", Column("parent", label=_("Đơn vị cấp trên")), Column("site", label=_("Trang")), "order"]
+    list_display = [
+        "name",
+        Column("parent", label=_("Đơn vị cấp trên")),
+        Column("site", label=_("Trang")),
+        "order",
+    ]
     list_filter = ["kind"]
     panels = [
         FieldPanel("site"),
@@ -33,7 +38,8 @@ class UnitViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
         FieldPanel("kind"),
         FieldPanel("functions"),
         MultiFieldPanel(
-            [FieldPanel("functions_en"), FieldPanel("functions_zh")], heading=_("Chức năng, nhiệm vụ (bản dịch)")
+            [FieldPanel("functions_en"), FieldPanel("functions_zh")],
+            heading=_("Chức năng, nhiệm vụ (bản dịch)"),
         ),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
@@ -62,7 +68,9 @@ class OfficialViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
         FieldPanel("unit"),
         FieldPanel("name"),
         FieldPanel("position"),
-        FieldRowPanel([FieldPanel("position_en"), FieldPanel("position_zh")], heading=_("Chức vụ (bản dịch)")),
+        FieldRowPanel(
+            [FieldPanel("position_en"), FieldPanel("position_zh")], heading=_("Chức vụ (bản dịch)")
+        ),
         MultiFieldPanel(
             [FieldPanel("office_phone"), FieldPanel("mobile_phone"), FieldPanel("fax"), FieldPanel("email")],
             heading=_("Liên hệ"),
@@ -119,7 +127,13 @@ class HotlineViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
     icon = "mail"
     menu_label = _("Đường dây nóng")
     list_display = ["name", "number", "purpose", "order"]
-    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("number"), FieldPanel("purpose"), FieldPanel("order")]
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("number"),
+        FieldPanel("purpose"),
+        FieldPanel("order"),
+    ]
 
 
 class DirectoryGroup(SnippetViewSetGroup):

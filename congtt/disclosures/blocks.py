@@ -136,7 +136,8 @@ class ScienceBlock(blocks.StructBlock):
     programme = blocks.CharBlock(label=_("chương trình, đề tài, dự án"))
     code = blocks.CharBlock(label=_("mã số"), required=False)
     level = _choice(
-        [("quốc gia", _("Cấp quốc gia")), ("tỉnh", _("Cấp tỉnh")), ("cơ sở", _("Cấp cơ sở"))], _("cấp quản lý")
+        [("quốc gia", _("Cấp quốc gia")), ("tỉnh", _("Cấp tỉnh")), ("cơ sở", _("Cấp cơ sở"))],
+        _("cấp quản lý"),
     )
     host = blocks.CharBlock(label=_("tổ chức chủ trì"))
     lead = blocks.CharBlock(label=_("chủ nhiệm"), required=False)

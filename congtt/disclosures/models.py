@@ -177,7 +177,11 @@ class DisclosureCatalogueEntry(index.Indexed, models.Model):
     unit = models.CharField(_("đơn vị chịu trách nhiệm"), max_length=255, blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
-    search_fields = [index.SearchField("information"), index.SearchField("search_folded"), index.FilterField("site")]
+    search_fields = [
+        index.SearchField("information"),
+        index.SearchField("search_folded"),
+        index.FilterField("site"),
+    ]
     search_kind = _("Danh mục công khai")
 
     class Meta:
@@ -194,7 +198,9 @@ class DisclosureCatalogueEntry(index.Indexed, models.Model):
             page = self.location_page
             homes = Page.objects.filter(translation_key=root.translation_key).values_list("path", flat=True)
             if not any(page.path.startswith(path) for path in homes):
-                raise ValidationError({"location_page": _("Chuyên mục đăng tải phải thuộc trang của đơn vị.")})
+                raise ValidationError(
+                    {"location_page": _("Chuyên mục đăng tải phải thuộc trang của đơn vị.")}
+                )
 
     def search_folded(self):
         return fold(f"{self.information} {self.form} {self.legal_basis}")
@@ -204,7 +210,9 @@ class DisclosureCatalogueEntry(index.Indexed, models.Model):
         return cls.objects.filter(site=site)
 
     def get_url(self, request=None):
-        page = DisclosureCataloguePage.objects.live().filter(path__startswith=self.site.root_page.path).first()
+        page = (
+            DisclosureCataloguePage.objects.live().filter(path__startswith=self.site.root_page.path).first()
+        )
         return page.url if page else None
 
 

@@ -12,7 +12,9 @@ from congtt.network.scoping import SitePermissionPolicy, SiteScopedSnippetViewSe
 from .models import DisclosureCatalogueEntry
 
 DisclosureCatalogueEntry.base_form_class = SiteScopedAdminForm
-register_permission_policy(DisclosureCatalogueEntry, SitePermissionPolicy(DisclosureCatalogueEntry, site_field="site"))
+register_permission_policy(
+    DisclosureCatalogueEntry, SitePermissionPolicy(DisclosureCatalogueEntry, site_field="site")
+)
 
 
 class CatalogueViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
