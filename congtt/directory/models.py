@@ -92,6 +92,10 @@ class Unit(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)[:255]
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.parent_id:
             if self.parent.site_id != self.site_id:
@@ -101,10 +105,6 @@ class Unit(index.Indexed, models.Model):
                 if self.pk and node.pk == self.pk:
                     raise ValidationError({"parent": _("Đơn vị không thể là cấp trên của chính nó.")})
                 node, steps = node.parent, steps + 1
-
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)[:255]
-        super().save(*args, **kwargs)
 
     def search_folded(self):
         return fold(f"{self.name} {self.name_en} {self.functions}")
@@ -171,13 +171,13 @@ class Official(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} – {self.position}" if self.position else self.name
 
-    def clean(self):
-        if self.unit_id and self.site_id and self.unit.site_id != self.site_id:
-            raise ValidationError({"unit": _("Đơn vị phải thuộc cùng trang với cán bộ.")})
-
     def save(self, *args, **kwargs):
         self.name_folded = fold(f"{self.name} | {self.position}")[:512]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.unit_id and self.site_id and self.unit.site_id != self.site_id:
+            raise ValidationError({"unit": _("Đơn vị phải thuộc cùng trang với cán bộ.")})
 
     def search_folded(self):
         return fold(f"{self.name} {self.position} {self.unit.name if self.unit_id else ''}")

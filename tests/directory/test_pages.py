@@ -63,7 +63,7 @@ def test_organisation_chart_nests_units_with_functions_leaders_and_spokesperson(
     assert office_at < team_at < plan_at  # the team is nested inside the office's list
     assert html.count('<ul class="org-tree">') == 2
     assert "Tham mưu tổng hợp" in html
-    assert "Nguyễn Văn Đức" in html and "/gioi-thieu/lanh-dao/%d/" % org["director"].pk in html
+    assert "Nguyễn Văn Đức" in html and f"/gioi-thieu/lanh-dao/{org['director'].pk}/" in html
     assert "Người phát ngôn" in html and "Hoàng Thị Lan" in html
 
 
