@@ -56,8 +56,9 @@ class DisclosureIndexPage(Page):
         items = DisclosurePage.objects.live().public().child_of(self)
         if self.default_kind:
             items = items.filter(kind=self.default_kind)
-        years = sorted({y for y in items.values_list("year", flat=True) if y}, reverse=True)
-        kind_codes = set(items.values_list("kind", flat=True).distinct()) if not self.default_kind else set()
+        pairs = set(items.order_by().values_list("year", "kind").distinct())
+        years = sorted({year for year, _kind in pairs if year}, reverse=True)
+        kind_codes = {kind for _year, kind in pairs} if not self.default_kind else set()
         kinds = [(code, label) for code, label in KIND_CHOICES if code in kind_codes]
         selection = rules.parse_filters(request.GET, [c for c, _l in KIND_CHOICES])
         if selection.kind and not self.default_kind:
