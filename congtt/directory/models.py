@@ -115,7 +115,7 @@ class Unit(index.Indexed, models.Model):
 
     def get_url(self, request=None):
         page = section_page(self.site, OrganisationPage)
-        return f"{page.url}#don-vi-{self.pk}" if page else None
+        return f"{page.get_url(request)}#don-vi-{self.pk}" if page else None
 
 
 class Official(index.Indexed, models.Model):
@@ -190,9 +190,9 @@ class Official(index.Indexed, models.Model):
         if self.is_leader:
             page = section_page(self.site, OrganisationPage)
             if page:
-                return page.url + page.reverse_subpage("leader", args=[self.pk])
+                return page.get_url(request) + page.reverse_subpage("leader", args=[self.pk])
         page = section_page(self.site, DirectoryPage)
-        return f"{page.url}?{urlencode({'q': self.name})}" if page else None
+        return f"{page.get_url(request)}?{urlencode({'q': self.name})}" if page else None
 
 
 class ScheduleEntry(models.Model):

@@ -214,7 +214,7 @@ class DisclosureCatalogueEntry(index.Indexed, models.Model):
         page = (
             DisclosureCataloguePage.objects.live().filter(path__startswith=self.site.root_page.path).first()
         )
-        return page.url if page else None
+        return page.get_url(request) if page else None
 
 
 class DisclosureCataloguePage(Page):
