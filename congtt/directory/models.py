@@ -336,6 +336,16 @@ class OrganisationPage(RoutablePageMixin, Page):
     def search_folded(self):
         return fold(f"{self.title} {self.body}")
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not urls or not base:
+            return urls
+        leaders = Official.objects.filter(site=self.get_site(), is_leader=True, published=True)
+        for pk in leaders.values_list("pk", flat=True):
+            urls.append({"location": base + self.reverse_subpage("leader", args=[pk])})
+        return urls
+
     def _officials(self, site):
         return (
             Official.objects.filter(site=site, published=True)
@@ -472,6 +482,14 @@ class SchedulePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("trang lịch công tác")
         verbose_name_plural = _("trang lịch công tác")
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if urls and base:
+            for name in ("reception", "hotlines"):
+                urls.append({"location": base + self.reverse_subpage(name)})
+        return urls
 
     def _week(self, request, model, extra_filter=None):
         site = _site_for(request)

@@ -49,3 +49,11 @@ def test_units_and_catalogue_have_public_urls(department):
     )
     assert entry.get_url() == "http://sokhcn.langson.localhost/danh-muc-cong-khai/"
     assert "du toan ngan sach" in entry.search_folded()
+
+
+def test_sitemap_lists_leader_pages_and_schedule_subpages(client, department):
+    leader = official(department.site, "Nguyễn Văn Đức", "Giám đốc Sở", is_leader=True)
+    official(department.site, "Lương Văn Tú", "Văn thư")
+    xml = client.get("/sitemap.xml", HTTP_HOST="sokhcn.langson.localhost").content.decode()
+    assert f"/gioi-thieu/lanh-dao/{leader.pk}/" in xml
+    assert "/lich-cong-tac/tiep-cong-dan/" in xml and "/lich-cong-tac/duong-day-nong/" in xml
