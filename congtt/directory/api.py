@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Q
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -12,6 +12,15 @@ from congtt.network.context import get_site
 
 from . import rules
 from .models import Official, ScheduleEntry
+
+
+class BoundedPageNumberPagination(PageNumberPagination):
+    """Page numbers with an upper bound, so a huge ``?page=`` is a 422, never a database overflow."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=100_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
 
 officials_router = Router()
 schedules_router = Router()
@@ -51,6 +60,11 @@ class ScheduleOut(Schema):
         return obj.leader.name if obj.leader_id else None
 
 
+def _check_id(value, name):
+    if value is not None and not 0 < value <= rules.MAX_ID:
+        raise HttpError(400, f"Tham số {name} không hợp lệ.")
+
+
 def _site_or_404(request):
     site = get_site(request)
     if site is None:
@@ -59,9 +73,10 @@ def _site_or_404(request):
 
 
 @officials_router.get("", response=list[OfficialOut], summary="Danh bạ cán bộ / Officials")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_officials(request, q: str = "", unit: int | None = None, leaders_only: bool = False):
     """Published officials of this site; ``q`` matches name, position or unit with or without diacritics."""
+    _check_id(unit, "unit")
     site = _site_or_404(request)
     officials = Official.objects.filter(site=site, published=True).select_related("unit")
     query = rules.clean_query(q)
@@ -75,9 +90,10 @@ def list_officials(request, q: str = "", unit: int | None = None, leaders_only: 
 
 
 @schedules_router.get("", response=list[ScheduleOut], summary="Lịch công tác / Work schedule")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_schedules(request, week: str = "", leader: int | None = None):
     """Published schedule entries of one ISO week (``week=2026-W48``; the current week by default)."""
+    _check_id(leader, "leader")
     site = _site_or_404(request)
     monday, ok = rules.parse_iso_week(week, timezone.localdate())
     if not ok:

@@ -383,6 +383,8 @@ class OrganisationPage(RoutablePageMixin, Page):
 
     @path("lanh-dao/<int:pk>/", name="leader")
     def leader_route(self, request, pk):
+        if pk > rules.MAX_ID:
+            raise Http404
         site = _site_for(request)
         official = self._officials(site).filter(pk=pk, is_leader=True).first()
         if official is None:

@@ -13,6 +13,7 @@ WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 MAX_QUERY_LENGTH = 100
+MAX_ID = 2**63 - 1  # larger ids overflow database integers
 
 
 def monday_of(day: datetime.date) -> datetime.date:

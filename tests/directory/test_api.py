@@ -76,7 +76,11 @@ def test_schedules_by_week_and_leader(client, data):
         ("/api/v1/schedules/", {"week": "khong-phai-tuan"}),
         ("/api/v1/schedules/", {"leader": "abc"}),
         ("/api/v1/officials/", {"unit": "x"}),
+        ("/api/v1/officials/", {"unit": "99999999999999999999999"}),
+        ("/api/v1/schedules/", {"leader": "-99999999999999999999999"}),
         ("/api/v1/officials/", {"page": "abc"}),
+        ("/api/v1/officials/", {"page": "99999999999999999999999"}),
+        ("/api/v1/schedules/", {"page_size": "99999999999999999999999"}),
     ],
 )
 def test_bad_parameters_are_client_errors_not_500(client, data, url, params):

@@ -74,6 +74,7 @@ def test_leader_detail_shows_biography_and_duties_and_refuses_non_leaders(client
     assert "Sinh năm 1972 tại Cao Lộc." in html and "Phụ trách chung." in html
     assert get(client, f"/gioi-thieu/lanh-dao/{org['clerk'].pk}/").status_code == 404
     assert get(client, "/gioi-thieu/lanh-dao/999999/").status_code == 404
+    assert get(client, "/gioi-thieu/lanh-dao/99999999999999999999999/").status_code == 404
 
 
 def test_leader_of_another_site_is_not_shown(client, org, district):
