@@ -42,6 +42,17 @@ def section_page(site: Site, model):
     return model.objects.live().filter(path__startswith=site.root_page.path).order_by("path").first()
 
 
+def section_url(site_id: int, model, request=None) -> str | None:
+    """The URL of ``site``'s page of type ``model``, remembered on ``request`` (search, sitemap: no N+1)."""
+    memo = request.__dict__.setdefault("_congtt_section_urls", {}) if request is not None else {}
+    key = (site_id, model._meta.label)
+    if key not in memo:
+        site = Site.objects.select_related("root_page").filter(pk=site_id).first()
+        page = section_page(site, model)
+        memo[key] = page.get_url(request) if page is not None else None
+    return memo[key]
+
+
 class Unit(index.Indexed, models.Model):
     """A unit of the agency (phòng, ban, đơn vị trực thuộc …), nested in a tree."""
 
@@ -114,8 +125,8 @@ class Unit(index.Indexed, models.Model):
         return cls.objects.filter(site=site)
 
     def get_url(self, request=None):
-        page = section_page(self.site, OrganisationPage)
-        return f"{page.get_url(request)}#don-vi-{self.pk}" if page else None
+        url = section_url(self.site_id, OrganisationPage, request)
+        return f"{url}#don-vi-{self.pk}" if url else None
 
 
 class Official(index.Indexed, models.Model):
@@ -188,11 +199,11 @@ class Official(index.Indexed, models.Model):
 
     def get_url(self, request=None):
         if self.is_leader:
-            page = section_page(self.site, OrganisationPage)
-            if page:
-                return page.get_url(request) + page.reverse_subpage("leader", args=[self.pk])
-        page = section_page(self.site, DirectoryPage)
-        return f"{page.get_url(request)}?{urlencode({'q': self.name})}" if page else None
+            url = section_url(self.site_id, OrganisationPage, request)
+            if url:
+                return url + OrganisationPage().reverse_subpage("leader", args=[self.pk])
+        url = section_url(self.site_id, DirectoryPage, request)
+        return f"{url}?{urlencode({'q': self.name})}" if url else None
 
 
 class ScheduleEntry(models.Model):

@@ -57,3 +57,23 @@ def test_sitemap_lists_leader_pages_and_schedule_subpages(client, department):
     xml = client.get("/sitemap.xml", HTTP_HOST="sokhcn.langson.localhost").content.decode()
     assert f"/gioi-thieu/lanh-dao/{leader.pk}/" in xml
     assert "/lich-cong-tac/tiep-cong-dan/" in xml and "/lich-cong-tac/duong-day-nong/" in xml
+
+
+def test_record_urls_cost_no_query_per_record(rf, department):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def url_queries():
+        request = rf.get("/", HTTP_HOST="sokhcn.langson.localhost")
+        records = list(Official.public_search_queryset(department.site))
+        with CaptureQueriesContext(connection) as ctx:
+            urls = [o.get_url(request) for o in records]
+        assert all(u.startswith(("/gioi-thieu/lanh-dao/", "/danh-ba/?q=")) for u in urls)
+        return len(ctx.captured_queries)
+
+    for i in range(4):
+        official(department.site, f"Cán bộ {i}", is_leader=i % 2 == 0)
+    few = url_queries()
+    for i in range(20):
+        official(department.site, f"Cán bộ thêm {i}", is_leader=i % 2 == 0)
+    assert url_queries() <= few <= 10
