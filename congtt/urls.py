@@ -3,11 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congtt.api.urls import api
 from congtt.content import views as content_views
+from congtt.content.feeds import LatestNewsFeed
+from congtt.content.sitemap import sitemap as content_sitemap
 from congtt.ops.views import healthz
 
 urlpatterns = [
@@ -15,11 +16,13 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", content_sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
+    path("rss/", LatestNewsFeed(), name="rss"),
+    path("rss/<int:section_id>/", LatestNewsFeed(), name="rss-section"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from congtt.directory.api import officials_router, schedules_router
+from congtt.content.api import router as articles_router
 
 from .sites import router as sites_router
 
@@ -17,3 +18,4 @@ api = NinjaAPI(
 api.add_router("/sites/", sites_router, tags=["sites"])
 api.add_router("/officials/", officials_router, tags=["officials"])
 api.add_router("/schedules/", schedules_router, tags=["schedules"])
+api.add_router("/articles/", articles_router, tags=["articles"])

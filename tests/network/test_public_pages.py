@@ -90,3 +90,11 @@ def test_search_finds_published_pages_of_this_site_only(client, department, dist
 @pytest.mark.parametrize("page", ["abc", "-1", "999999999999", "1e9"])
 def test_bad_page_numbers_never_crash(client, department, page):
     assert get(client, f"/tin-tuc/?page={page}", "sokhcn.langson.localhost").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "prefix, skip_text",
+    [("/", "Bỏ qua, đến nội dung chính"), ("/en/", "Skip to main content"), ("/zh/", "跳至主要内容")],
+)
+def test_interface_text_is_translated_per_edition(client, portal, prefix, skip_text):
+    assert skip_text in get(client, prefix, "langson.localhost").content.decode()
