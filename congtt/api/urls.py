@@ -2,8 +2,8 @@
 
 from ninja import NinjaAPI
 
-from congtt.directory.api import officials_router, schedules_router
 from congtt.content.api import router as articles_router
+from congtt.directory.api import officials_router, schedules_router
 
 from .sites import router as sites_router
 
