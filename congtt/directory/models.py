@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from congtt.content.models import paginate
 from congtt.vntext import fold
@@ -51,6 +52,10 @@ def section_url(site_id: int, model, request=None) -> str | None:
         page = section_page(site, model)
         memo[key] = page.get_url(request) if page is not None else None
     return memo[key]
+
+
+class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Querysets with ``.search()`` (the site search runs it on ``public_search_queryset``)."""
 
 
 class Unit(index.Indexed, models.Model):
@@ -87,6 +92,8 @@ class Unit(index.Indexed, models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     name_folded = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),
@@ -164,6 +171,8 @@ class Official(index.Indexed, models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     published = models.BooleanField(_("công khai"), default=True)
     name_folded = models.CharField(max_length=512, blank=True, editable=False, db_index=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from congtt.content.models import paginate
+from congtt.directory.models import SearchableQuerySet
 from congtt.vntext import fold
 
 from . import rules
@@ -177,6 +178,8 @@ class DisclosureCatalogueEntry(index.Indexed, models.Model):
     retention = models.CharField(_("thời gian lưu giữ"), max_length=255)
     unit = models.CharField(_("đơn vị chịu trách nhiệm"), max_length=255, blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    objects = SearchableQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("information"),

@@ -77,3 +77,17 @@ def test_record_urls_cost_no_query_per_record(rf, department):
     for i in range(20):
         official(department.site, f"Cán bộ thêm {i}", is_leader=i % 2 == 0)
     assert url_queries() <= few <= 10
+
+
+def test_site_search_finds_officials_without_diacritics(client, portal, department):
+    from wagtail.search import index
+
+    leader = official(department.site, "Nguyễn Văn Đức", "Giám đốc Sở", is_leader=True)
+    hidden = official(department.site, "Nguyễn Văn Ẩn", "Chuyên viên", published=False)
+    for record in (leader, hidden):
+        index.insert_or_update_object(record)
+    html = client.get(
+        "/tim-kiem/", {"q": "nguyen van duc"}, HTTP_HOST="sokhcn.langson.localhost"
+    ).content.decode()
+    assert f'href="/gioi-thieu/lanh-dao/{leader.pk}/"' in html and "Cán bộ" in html
+    assert "Ẩn" not in html
