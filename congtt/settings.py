@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "congtt.citizen",
     "congtt.legal",
     "congtt.procedures",
+    "congtt.directory",
+    "congtt.disclosures",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",

@@ -21,7 +21,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section(
         "intro",
-        "content.StandardPage",
+        "directory.OrganisationPage",
         {"vi": "Giới thiệu", "en": "Introduction", "zh": "概况"},
         {"vi": "gioi-thieu", "en": "introduction", "zh": "introduction"},
     ),
@@ -64,13 +64,13 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "schedule",
-        "content.SectionPage",
+        "directory.SchedulePage",
         {"vi": "Lịch công tác", "en": "Work schedule", "zh": "工作日程"},
         {"vi": "lich-cong-tac", "en": "schedule", "zh": "schedule"},
     ),
     Section(
         "directory",
-        "content.SectionPage",
+        "directory.DirectoryPage",
         {"vi": "Danh bạ", "en": "Directory", "zh": "通讯录"},
         {"vi": "danh-ba", "en": "directory", "zh": "directory"},
     ),
@@ -79,6 +79,13 @@ SECTIONS: tuple[Section, ...] = (
         "content.StandardPage",
         {"vi": "Liên hệ", "en": "Contact", "zh": "联系我们"},
         {"vi": "lien-he", "en": "contact", "zh": "contact"},
+    ),
+    Section(
+        "disclosure_catalogue",
+        "disclosures.DisclosureCataloguePage",
+        {"vi": "Danh mục thông tin công khai", "en": "Disclosure catalogue", "zh": "信息公开目录"},
+        {"vi": "danh-muc-cong-khai", "en": "disclosure-catalogue", "zh": "disclosure-catalogue"},
+        in_menu=False,
     ),
 )
 EDITIONS = ("vi", "en", "zh")
