@@ -7,3 +7,6 @@ class OpsConfig(AppConfig):
     label = "ops"
     verbose_name = _("Vận hành")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401
