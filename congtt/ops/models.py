@@ -74,6 +74,9 @@ class PasswordState(models.Model):
         verbose_name = _("trạng thái mật khẩu")
         verbose_name_plural = _("trạng thái mật khẩu")
 
+    def __str__(self):
+        return f"{self.user} {self.changed_at:%Y-%m-%d}"
+
 
 class AccessEvent(models.Model):
     """A login, failed login or logout (SEC-3)."""
@@ -169,6 +172,9 @@ class BackupRecord(models.Model):
         verbose_name_plural = _("bản sao lưu")
         ordering = ["-started_at"]
 
+    def __str__(self):
+        return f"{self.kind} {self.started_at:%Y-%m-%d %H:%M} {'OK' if self.ok else 'LỖI'}"
+
 
 class JobRun(models.Model):
     """Last run of a scheduled job (one row per job name)."""
@@ -177,3 +183,6 @@ class JobRun(models.Model):
     last_run_at = models.DateTimeField(null=True, blank=True)
     last_ok = models.BooleanField(default=True)
     last_error = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.name

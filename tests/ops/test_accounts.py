@@ -21,7 +21,12 @@ LOGIN = "/quan-tri/login/"
 
 
 def grant(user, site, **kw):
-    defaults = dict(decision_number="12/QĐ-UBND", decision_date=date(2026, 1, 5), site=site, role="member")
+    defaults = {
+        "decision_number": "12/QĐ-UBND",
+        "decision_date": date(2026, 1, 5),
+        "site": site,
+        "role": "member",
+    }
     defaults.update(kw)
     return AccountGrant.objects.create(user=user, **defaults)
 
