@@ -123,3 +123,15 @@ def requires_two_factor(user) -> bool:
 
 def users_by_name():
     return get_user_model().objects
+
+
+def unwrap(user):
+    """The real user object behind request.user (django-otp wraps Django's lazy user in another one,
+    which Wagtail's log() cannot see through)."""
+    from django.utils.functional import LazyObject, empty
+
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from . import audit
-from .accounts import mark_departed
+from .accounts import mark_departed, unwrap
 from .models import AccessEvent, AccountGrant
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,7 +50,7 @@ def access_log(request):
     if fmt in ("csv", "xlsx"):
         rows = list(audit.event_rows(qs))
         log(
-            request.user,
+            unwrap(request.user),
             "congtt.export",
             user=request.user,
             data={"what": "access_log", "format": fmt, "rows": len(rows)},
@@ -90,7 +90,7 @@ def unlock(request, pk):
     attempt = get_object_or_404(AccessAttempt, pk=pk)
     AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address).delete()
     log(
-        request.user,
+        unwrap(request.user),
         "congtt.unlock",
         user=request.user,
         data={"username": attempt.username, "ip": attempt.ip_address},
@@ -104,7 +104,12 @@ def risk_report_view(request):
     year = request.GET.get("year")
     if year and year.isdigit() and 2000 <= int(year) <= 2100:
         data = audit.to_xlsx(audit.risk_report(int(year)))
-        log(request.user, "congtt.export", user=request.user, data={"what": "risk_report", "year": int(year)})
+        log(
+            unwrap(request.user),
+            "congtt.export",
+            user=request.user,
+            data={"what": "risk_report", "year": int(year)},
+        )
         response = HttpResponse(data, content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="bao-cao-rui-ro-{year}.xlsx"'
         return response
