@@ -1,3 +1,4 @@
+# ruff: noqa: S603, S607, S608 -- table names come from model metadata, commands and arguments from settings
 """Backups with a SHA-256 manifest, verified restore, and rotation (OPS-1).
 
 A backup is a directory ``BACKUP_DIR/<YYYYmmdd-HHMMSS>[-db]/`` holding ``db.sqlite3`` (SQLite online
@@ -48,7 +49,11 @@ def sha256_file(path: Path) -> str:
 def table_counts(cursor_factory=None) -> dict[str, int]:
     """Row count of every table of an installed model, on the default database."""
     tables = sorted(
-        {m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.managed and not m._meta.proxy}
+        {
+            m._meta.db_table
+            for m in apps.get_models(include_auto_created=True)
+            if m._meta.managed and not m._meta.proxy
+        }
     )
     existing = set(connection.introspection.table_names())
     counts = {}
@@ -83,14 +88,24 @@ def _dump_database(target_dir: Path) -> str:
     if vendor == "sqlite":
         connection.ensure_connection()
         dest = sqlite3.connect(target_dir / "db.sqlite3")
-        with dest:
+        try:
+            if connection.in_atomic_block:
+                # The online backup API would wait forever for our own open write transaction.
+                raise BackupError("SQLite backup must run outside a transaction")
             connection.connection.backup(dest)
-        dest.close()
+            dest.commit()
+        finally:
+            dest.close()
         return "db.sqlite3"
     if vendor == "postgresql":
         db = settings.DATABASES["default"]
         out = target_dir / "db.dump"
-        subprocess.run(["pg_dump", "-Fc", "-f", str(out), *_pg_args(db)], env=_pg_env(db), check=True, capture_output=True)
+        subprocess.run(
+            ["pg_dump", "-Fc", "-f", str(out), *_pg_args(db)],
+            env=_pg_env(db),
+            check=True,
+            capture_output=True,
+        )
         return "db.dump"
     raise BackupError(f"unsupported database vendor {vendor}")
 
@@ -116,7 +131,13 @@ def create_backup(kind: str = "full", backup_dir: Path | None = None) -> Path:
             shutil.copytree(settings.MEDIA_ROOT, target / "media", symlinks=False)
         files = []
         for path in sorted(p for p in target.rglob("*") if p.is_file()):
-            files.append({"path": path.relative_to(target).as_posix(), "sha256": sha256_file(path), "size": path.stat().st_size})
+            files.append(
+                {
+                    "path": path.relative_to(target).as_posix(),
+                    "sha256": sha256_file(path),
+                    "size": path.stat().st_size,
+                }
+            )
         manifest = {
             "created_at": timezone.now().isoformat(),
             "kind": kind,
@@ -174,11 +195,25 @@ def _pg_scratch_counts(dump: Path, tables) -> dict[str, int]:
 
     db = settings.DATABASES["default"]
     scratch = f"congtt_verify_{int(time.time())}"
-    conninfo = {k: v for k, v in {"host": db.get("HOST"), "port": db.get("PORT"), "user": db.get("USER"), "password": db.get("PASSWORD")}.items() if v}
+    conninfo = {
+        k: v
+        for k, v in {
+            "host": db.get("HOST"),
+            "port": db.get("PORT"),
+            "user": db.get("USER"),
+            "password": db.get("PASSWORD"),
+        }.items()
+        if v
+    }
     with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as admin:
         admin.execute(f'CREATE DATABASE "{scratch}"')
     try:
-        subprocess.run(["pg_restore", "--no-owner", *_pg_args(db, scratch), str(dump)], env=_pg_env(db), check=True, capture_output=True)
+        subprocess.run(
+            ["pg_restore", "--no-owner", *_pg_args(db, scratch), str(dump)],
+            env=_pg_env(db),
+            check=True,
+            capture_output=True,
+        )
         with psycopg.connect(dbname=scratch, **conninfo) as con:
             return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:

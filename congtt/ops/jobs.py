@@ -15,7 +15,9 @@ def raise_alert(subject: str, body: str, severity="high"):
     incident = Incident.objects.filter(description__startswith=subject, closed_at__isnull=True).first()
     if incident is None:
         incident = Incident.objects.create(
-            reported_by="Hệ thống giám sát", channel=Incident.Channel.MONITORING, severity=severity,
+            reported_by="Hệ thống giám sát",
+            channel=Incident.Channel.MONITORING,
+            severity=severity,
             description=f"{subject}\n{body}",
         )
     else:
@@ -29,7 +31,9 @@ def run_backup(kind):
     try:
         path = create_backup(kind)
     except BackupError as exc:
-        raise_alert("Sao lưu thất bại", f"Bản sao lưu ({kind}) lúc {timezone.localtime():%d/%m/%Y %H:%M} lỗi: {exc}")
+        raise_alert(
+            "Sao lưu thất bại", f"Bản sao lưu ({kind}) lúc {timezone.localtime():%d/%m/%Y %H:%M} lỗi: {exc}"
+        )
         raise
     rotate()
     return path
@@ -55,7 +59,11 @@ def expire():
 def register_defaults():
     full_days = list(settings.BACKUP_FULL_WEEKDAYS)
     db_days = [d for d in range(7) if d not in full_days]
-    scheduler.register("backup_full", scheduler.daily(settings.BACKUP_HOUR, weekdays=full_days), lambda: run_backup("full"))
-    scheduler.register("backup_db", scheduler.daily(settings.BACKUP_HOUR, weekdays=db_days), lambda: run_backup("db"))
+    scheduler.register(
+        "backup_full", scheduler.daily(settings.BACKUP_HOUR, weekdays=full_days), lambda: run_backup("full")
+    )
+    scheduler.register(
+        "backup_db", scheduler.daily(settings.BACKUP_HOUR, weekdays=db_days), lambda: run_backup("db")
+    )
     scheduler.register("expire_accounts", scheduler.every(60), expire)
     scheduler.register("backup_watch", scheduler.daily(settings.BACKUP_HOUR + 3), watch_backups)

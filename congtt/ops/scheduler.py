@@ -71,7 +71,9 @@ def run_due(now=None, only=None) -> dict[str, str]:
             job.func()
         except Exception as exc:
             logger.exception("scheduled job %s failed", job.name)
-            JobRun.objects.filter(pk=run.pk).update(last_ok=False, last_error=f"{exc.__class__.__name__}: {exc}")
+            JobRun.objects.filter(pk=run.pk).update(
+                last_ok=False, last_error=f"{exc.__class__.__name__}: {exc}"
+            )
             results[job.name] = f"error: {exc}"
             continue
         JobRun.objects.filter(pk=run.pk).update(last_ok=True, last_error="")

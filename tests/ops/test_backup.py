@@ -35,7 +35,7 @@ def snapshot():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_verify_restore_round_trip(portal, department, dirs):
     Document = get_document_model()
     doc = Document(title="Quyết định 12/QĐ-UBND")
@@ -67,7 +67,7 @@ def test_backup_verify_restore_round_trip(portal, department, dirs):
     assert snapshot() == before
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_corrupted_backup_is_detected(portal, dirs):
     path = create_backup("full")
     assert verify_backup(path)["ok"]
@@ -81,7 +81,7 @@ def test_corrupted_backup_is_detected(portal, dirs):
         call_command("verify_backup", str(path))
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_missing_rows_are_detected_even_with_matching_hashes(portal, dirs):
     """A manifest that claims more rows than the dump holds (e.g. a truncated dump re-hashed) fails."""
     import hashlib
@@ -96,7 +96,7 @@ def test_missing_rows_are_detected_even_with_matching_hashes(portal, dirs):
     assert hashlib  # noqa
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rotation_keeps_n_newest(dirs):
     for _i in range(4):
         create_backup("db")
@@ -138,6 +138,8 @@ def test_default_schedule_full_on_mon_wed_fri_db_otherwise(dirs, monkeypatch):
 
 @pytest.mark.django_db
 def test_failed_backup_alerts_admins_and_health(dirs, monkeypatch, client):
+    from django.contrib.auth import get_user_model
+
     from congtt.ops import backup, jobs
 
     def broken(target_dir):
@@ -150,8 +152,15 @@ def test_failed_backup_alerts_admins_and_health(dirs, monkeypatch, client):
     incident = Incident.objects.get()
     assert incident.channel == "monitoring" and "disk full" in incident.description
     assert mail.outbox and "Sao lưu thất bại" in mail.outbox[0].subject
-    data = client.get("/healthz").json()
-    assert data["checks"]["backup"] == {"ok": False}
+    public = client.get("/healthz").json()
+    assert set(public["checks"]) == {"database", "cache"}  # no detail for the public
+    assert public["checks"]["database"] == {"ok": True}
+    client.force_login(
+        get_user_model().objects.create_superuser("qt", "qt@example.vn", "Mat-khau-rat-dai-2024")
+    )
+    staff = client.get("/healthz").json()
+    assert staff["checks"]["backup"]["ok"] is False and staff["status"] == "degraded"
+    assert {"disk", "tasks"} <= set(staff["checks"]) and "media_free_mb" in staff["checks"]["disk"]
 
 
 @pytest.mark.django_db

@@ -17,4 +17,6 @@ class Command(BaseCommand):
         if not report["ok"]:
             raise CommandError("Bản sao lưu hỏng: " + "; ".join(report["errors"]))
         pages = report["counts"].get("wagtailcore_page", 0)
-        self.stdout.write(f"OK: {len(report['manifest']['files'])} tệp, {pages} trang, {len(report['counts'])} bảng khớp")
+        self.stdout.write(
+            f"OK: {len(report['manifest']['files'])} tệp, {pages} trang, {len(report['counts'])} bảng khớp"
+        )
