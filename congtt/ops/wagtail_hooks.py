@@ -111,6 +111,18 @@ class AccountGrantViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
         "note",
     ]
 
+    def get_form_class(self, for_update=False):
+        from django.forms import modelform_factory
+
+        from .forms import AccountGrantForm
+
+        return modelform_factory(
+            self.model,
+            form=AccountGrantForm,
+            fields=self.form_fields,
+            formfield_callback=self.formfield_for_dbfield,
+        )
+
 
 class IncidentViewSet(ModelViewSet):
     model = Incident

@@ -149,3 +149,25 @@ def test_password_validators_refuse_short_common_and_similar(make_user):
 def test_session_expires_after_inactivity(settings):
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60 == 30 * 60
+
+
+def test_grant_form_offers_only_the_admins_sites(client, make_user, department, district):
+    admin = make_user("qt")
+    assign_role(admin, department.site, "admin")
+    client.force_login(admin)
+    form = client.get(reverse("ops_accountgrant:add")).context["form"]
+    assert list(form.fields["site"].queryset) == [department.site]
+    response = client.post(
+        reverse("ops_accountgrant:add"),
+        {
+            "user": admin.pk,
+            "decision_number": "7/QĐ",
+            "decision_date": "2026-01-01",
+            "site": district.site.pk,
+            "role": "member",
+            "start_date": "2026-01-01",
+            "status": "active",
+        },
+    )
+    assert response.status_code == 200
+    assert not AccountGrant.objects.exists()
