@@ -36,12 +36,12 @@ sed -e "s#/var/cache/nginx/congtt#$WORK/cache#" \
     -e "s#unix:/run/congtt/gunicorn.sock#unix:$WORK/gunicorn.sock#" \
     -e "s#/srv/congtt/var/#$VAR_DIR/#g" \
     "$ROOT/deploy/nginx/congtt.conf" | awk -v port="$PORT" '
-      /listen 80;/ {skip=1}
-      skip && /^}/ {skip=0; next}
+      /smoke:skip-begin/ {skip=1}
+      /smoke:skip-end/ {skip=0; next}
       skip {next}
       /listen 443 ssl;/ {print "    listen 127.0.0.1:" port ";"; next}
       /listen \[::\]:443/ || /ssl_/ || /http2 on/ {next}
-      /server_name/ {print "    server_name .localhost;"; next}
+      /^[ \t]+server_name/ {print "    server_name .localhost;"; next}
       {print}' > "$WORK/congtt.conf"
 cat > "$WORK/nginx.conf" <<CONF
 pid $WORK/nginx.pid;
