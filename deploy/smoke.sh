@@ -14,6 +14,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+chmod 755 "$WORK"
 
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null || apt-get install -y -qq nginx >/dev/null
@@ -26,7 +27,7 @@ cd "$ROOT"
 "$PY" manage.py load_demo >/dev/null
 
 "$ROOT/.venv/bin/gunicorn" congtt.wsgi:application --bind "unix:$WORK/gunicorn.sock" --workers 2 \
-  --pid "$WORK/gunicorn.pid" --daemon
+  --pid "$WORK/gunicorn.pid" --error-logfile "$WORK/gunicorn.log" --daemon
 sleep 2
 GUNICORN_PID=$(cat "$WORK/gunicorn.pid")
 
@@ -44,6 +45,7 @@ sed -e "s#/var/cache/nginx/congtt#$WORK/cache#" \
       /^[ \t]+server_name/ {print "    server_name .localhost;"; next}
       {print}' > "$WORK/congtt.conf"
 cat > "$WORK/nginx.conf" <<CONF
+user $(id -un);  # workers must reach the temp dir, cache and gunicorn socket
 pid $WORK/nginx.pid;
 error_log $WORK/logs/error.log;
 events { worker_connections 64; }
@@ -89,4 +91,5 @@ home.title = 'Trang chủ SMOKE-PUBLISHED'; home.save_revision().publish()
 curl -s -o /dev/null -X PURGE -H "Host: langson.localhost" "http://127.0.0.1:$PORT/"
 curl -s -H "Host: langson.localhost" "http://127.0.0.1:$PORT/" | grep -q "SMOKE-PUBLISHED" \
   && echo "ok   publish visible after purge" || { echo "FAIL publish not visible"; fail=1; }
+[ "$fail" = 0 ] || { tail -20 "$WORK/logs/error.log" "$WORK/gunicorn.log" 2>/dev/null; }
 exit $fail
