@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.pagecache",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -248,3 +249,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Full-page cache (congtt.pagecache, issue 8; see docs/hieu-nang.md) ---
+# Update runs its response phase last (sees Set-Cookie/Vary as sent); Fetch runs after
+# LocaleMiddleware (language from the path) and AuthenticationMiddleware (all lazy before it).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheUpdateMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheFetchMiddleware",
+)
+# 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
+PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
+PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
