@@ -55,7 +55,7 @@ def query_string(pairs) -> str:
 
 
 def cache_key(site_id: int, language: str, path: str, query: str) -> str:
-    digest = hashlib.sha1(f"{path}?{query}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
     return f"pagecache:page:{site_id}:{language}:{digest}"
 
 

@@ -42,7 +42,9 @@ def site_ids_for_page(page) -> list[int]:
     if cached and cached[0] == global_v:
         return cached[1]
     key = Page.objects.filter(path=home_path).values_list("translation_key", flat=True).first()
-    ids = list(Site.objects.filter(root_page__translation_key=key).values_list("pk", flat=True)) if key else []
+    ids = (
+        list(Site.objects.filter(root_page__translation_key=key).values_list("pk", flat=True)) if key else []
+    )
     if len(_home_sites) > 5000:
         _home_sites.clear()
     _home_sites[home_path] = (global_v, ids)
