@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from . import rules, store
+from . import rules, siteroots, store
 
 _MEMO_LIMIT = 2000
 _site_memo: dict = {}  # (host, port) -> (site_id, global version when resolved)
@@ -59,6 +59,7 @@ class PageCacheFetchMiddleware:
         response = self.lookup(request)
         if response is not None:
             return response
+        siteroots.ensure_site_root_paths(request)
         return self.get_response(request)
 
     def lookup(self, request):

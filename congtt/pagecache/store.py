@@ -57,6 +57,16 @@ def global_version():
     return value
 
 
+def site_versions(site_id) -> str:
+    """A token that changes whenever a site (or the network) is invalidated: for caches of
+    per-site fragments such as menus."""
+    keys = [GLOBAL_VERSION_KEY, site_version_key(site_id)]
+    values = get_cache().get_many(keys)
+    if len(values) < 2:
+        return "none"  # versions not set yet: do not cache under a key that could come back
+    return f"{values[GLOBAL_VERSION_KEY]}.{values[keys[1]]}"
+
+
 def store(page_key, entry) -> None:
     get_cache().set(page_key, entry, timeout())
 
