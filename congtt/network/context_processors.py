@@ -15,12 +15,14 @@ def portal(request):
             return []
         # Cached per edition home until a page or record of the site changes (page-cache versions).
         site = get_site(request)
-        token = site_versions(site.pk) if site is not None else "none"
-        key = f"network:menu:{home.pk}:{token}"
-        items = cache.get(key) if token != "none" else None
+        versions = site_versions(site.pk) if site is not None else "none"
+        key = f"network:menu:{home.pk}:{versions}"
+        items = cache.get(key) if versions != "none" else None
         if items is None:
-            items = list(home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth"))
-            if token != "none":
+            items = list(
+                home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
+            )
+            if versions != "none":
                 cache.set(key, items, 3600)
         return items
 

@@ -20,7 +20,8 @@ def build_site_root_paths() -> list[SiteRootPath]:
     )
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return [
-            SiteRootPath(s.id, s.root_page.url_path, s.root_url, s.root_page.locale.language_code) for s in sites
+            SiteRootPath(s.id, s.root_page.url_path, s.root_url, s.root_page.locale.language_code)
+            for s in sites
         ]
     translations: dict = {}
     keys = {s.root_page.translation_key for s in sites}
