@@ -196,7 +196,8 @@ def _ms(text: str) -> float:
 
 
 def wrk(port, host, path, duration=DURATION, connections=CONNECTIONS, threads=THREADS, script=None) -> dict:
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Host: {host}"]
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "5s", "--latency"]
+    cmd += ["-H", f"Host: {host}"]
     if script:
         cmd += ["-s", script]
     cmd.append(f"http://127.0.0.1:{port}{path}")
@@ -322,6 +323,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
     started_at = dt.datetime.now(dt.UTC)
     stamp = started_at.strftime("%Y%m%dT%H%M%SZ")
     tmp = Path(tempfile.mkdtemp(prefix="congtt-bench-"))
+    tmp.chmod(0o755)  # nginx workers (www-data/nobody when started as root) read the copy and write the cache
     _cleanups.append(lambda: shutil.rmtree(tmp, ignore_errors=True))
     db_name = f"congtt_bench_{os.getpid()}"
     prefix = f"congttbench{os.getpid()}"
@@ -365,12 +367,21 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         PYTHONDONTWRITEBYTECODE="1",
     )
     t0 = time.time()
-    log("migrate")
+    log("migrate (collectstatic alongside)")
+    collect = subprocess.Popen(
+        [PYTHON, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    _started.append(collect)
     manage(env, "migrate", "--noinput")
-    log("collectstatic")
-    manage(env, "collectstatic", "--noinput")
     log("load_demo")
     manage(env, "load_demo")
+    if collect.wait() != 0:
+        raise RuntimeError("collectstatic failed")
     commands = manage(env, "help", "--commands").stdout.split()
     if "seed_scale" in commands:
         log(f"seed_scale {' '.join(SEED_ARGS)}")
