@@ -13,7 +13,7 @@ Redis keys are dropped, on exit (also on Ctrl-C).
 
 Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
-BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (gthread),
+BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync; gthread adds 4 threads),
 BENCH_SEED_ARGS (arguments for seed_scale, default a small run).
 """
 
@@ -47,7 +47,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
-WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
 SEED_ARGS = os.environ.get(
     "BENCH_SEED_ARGS", "--sites 30 --articles 20000 --legal 2000 --questions 5000"
 ).split()
