@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "congtt.procedures",
     "congtt.directory",
     "congtt.disclosures",
+    "congtt.pagecache",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -308,3 +309,17 @@ DISK_MIN_FREE_MB = env.int("DISK_MIN_FREE_MB", default=1024)
 TASK_STALE_MINUTES = env.int("TASK_STALE_MINUTES", default=15)
 ADMINS = [tuple(a.split(":", 1)) for a in env.list("ADMINS", default=[]) if ":" in a]
 # --- end ops ----------------------------------------------------------------------------------
+# --- Full-page cache (congtt.pagecache, issue 8; see docs/hieu-nang.md) ---
+# Update runs its response phase last (sees Set-Cookie/Vary as sent); Fetch runs after
+# LocaleMiddleware (language from the path) and AuthenticationMiddleware (all lazy before it).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheUpdateMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheFetchMiddleware",
+)
+# 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
+PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
+PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
