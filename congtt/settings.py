@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "congtt.directory",
     "congtt.disclosures",
     "congtt.pagecache",
+    "congtt.scale",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -323,3 +324,8 @@ MIDDLEWARE.insert(
 # 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
 PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
 PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
+# --- scale (issue 8): search index with the `simple` text-search configuration on PostgreSQL ---
+# Texts are indexed as typed and folded (congtt.vntext.fold); `simple` keeps every Vietnamese
+# syllable (the server default, usually `english`, drops "an", "do", "to" as stop words and stems).
+WAGTAILSEARCH_BACKENDS["default"].setdefault("SEARCH_CONFIG", "simple")
+# --- end scale ---
