@@ -8,7 +8,9 @@ refreshed once at the end (``finish``), not after every batch. Other databases u
 backend's ``add_bulk``.
 """
 
+import time
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.db import connection
 from wagtail.search.backends import get_search_backend
@@ -101,3 +103,38 @@ def finish():
         from modelsearch.backends.database.postgres.postgres import PostgresIndex
 
         PostgresIndex(backend)._refresh_title_norms()
+
+
+DEFER_AT = 20_000  # rows: above this, dropping the GIN indexes and rebuilding them once is faster
+
+
+@contextmanager
+def deferred_gin_indexes(rows: int, out=None):
+    """On PostgreSQL with many rows to add, drop the index table's GIN indexes and rebuild them after.
+
+    Rebuilt even when seeding fails half way (the definitions are read from pg_indexes first).
+    """
+    if connection.vendor != "postgresql" or rows < DEFER_AT:
+        yield
+        return
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef ILIKE %s",
+            [table, "% USING gin %"],
+        )
+        definitions = cursor.fetchall()
+        for name, _definition in definitions:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+    try:
+        yield
+    finally:
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for _name, definition in definitions:
+                cursor.execute(definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        if out is not None:
+            out.write(f"search GIN indexes rebuilt in {time.perf_counter() - start:.1f} s\n")

@@ -14,7 +14,8 @@ Redis keys are dropped, on exit (also on Ctrl-C).
 Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
 BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync; gthread adds 4 threads),
-BENCH_SEED_ARGS (arguments for seed_scale, default a small run).
+BENCH_SCALE (small|medium|full: size of seed_scale, default small),
+BENCH_SEED_ARGS (arguments for seed_scale, overrides BENCH_SCALE).
 """
 
 import datetime as dt
@@ -48,14 +49,21 @@ THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
-SEED_ARGS = os.environ.get(
-    "BENCH_SEED_ARGS", "--sites 30 --articles 20000 --legal 2000 --questions 5000"
-).split()
+# BENCH_SCALE picks the seed_scale size (small keeps `make bench` near 6 minutes on 2 cores);
+# BENCH_SEED_ARGS, when set, overrides it.
+SCALES = {
+    "small": "--sites 30 --articles 20000 --legal 2000 --questions 5000",
+    "medium": "--sites 100 --articles 100000 --legal 10000 --questions 20000",
+    "full": "--sites 250 --articles 500000 --legal 50000 --questions 100000",
+}
+SCALE = os.environ.get("BENCH_SCALE", "small")
+SEED_ARGS = os.environ.get("BENCH_SEED_ARGS", SCALES.get(SCALE, SCALES["small"])).split()
 
 TARGET_CACHED_VS_STATIC = 0.5
 TARGET_PROXY_VS_STATIC = 0.8
 TARGET_RSS_MB = 250
 TARGET_COLD_P50_MS = 50
+TARGET_SEARCH_P95_MS = 150
 
 _started: list[subprocess.Popen] = []
 _cleanups: list = []
@@ -253,6 +261,55 @@ def manage(env, *args, check=True):
     )
 
 
+def parse_seed_output(text: str) -> dict:
+    """{kind: {"count", "seconds", "per_s"}} from seed_scale's summary lines."""
+    out = {}
+    for m in re.finditer(r"^(\w[\w ]*?)\s+([\d,]+) in\s+([\d.]+) s\s+\(([\d,]+)/s\)", text, re.M):
+        out[m.group(1).strip()] = {
+            "count": int(m.group(2).replace(",", "")),
+            "seconds": float(m.group(3)),
+            "per_s": int(m.group(4).replace(",", "")),
+        }
+    return out
+
+
+def run_search_bench(env) -> dict:
+    """Run tests/bench/bench_search.py against the bench database; p50/p95 and pass/fail."""
+    proc = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "pytest",
+            "tests/bench/bench_search.py",
+            "-m",
+            "bench",
+            "-s",
+            "-q",
+            "-p",
+            "no:warnings",
+        ],
+        cwd=ROOT,
+        env=dict(env, CONGTT_TESTING="1"),
+        capture_output=True,
+        text=True,
+    )
+    m = re.search(r"p50 ([\d.]+) ms, p95 ([\d.]+) ms.*?page 1: (\d+)/(\d+) → (PASS|FAIL)", proc.stdout)
+    if not m:
+        log(f"search benchmark did not report: {proc.stdout[-800:]}")
+        return {"error": proc.stdout[-800:]}
+    result = {
+        "p50_ms": float(m.group(1)),
+        "p95_ms": float(m.group(2)),
+        "found": int(m.group(3)),
+        "queries": int(m.group(4)),
+        "pass": m.group(5) == "PASS",
+    }
+    log(
+        f"{m.group(5)} search: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, found {m.group(3)}/{m.group(4)}"
+    )
+    return result
+
+
 def start_gunicorn(env, port, tmp, page_cache=True) -> subprocess.Popen:
     env = dict(env, PAGECACHE_SECONDS="600" if page_cache else "0")
     cmd = [GUNICORN, "congtt.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
@@ -386,9 +443,13 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
     if "seed_scale" in commands:
         log(f"seed_scale {' '.join(SEED_ARGS)}")
         t_seed = time.time()
-        manage(env, "seed_scale", *SEED_ARGS)
+        seeded = manage(env, "seed_scale", *SEED_ARGS)
         notes.append(f"seed_scale {' '.join(SEED_ARGS)} took {time.time() - t_seed:.0f} s")
+        results_seed = parse_seed_output(seeded.stdout)
+        log("search benchmark (tests/bench/bench_search.py)")
+        search_result = run_search_bench(env)
     else:
+        results_seed, search_result = {}, {}
         notes.append("seed_scale does not exist yet: demo data only (item 1 of issue 8 not built)")
     setup_s = round(time.time() - t0, 1)
 
@@ -410,6 +471,8 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
             "cache": "redis",
         },
         "setup_s": setup_s,
+        "seed": results_seed,
+        "search": search_result,
         "notes": notes,
         "targets": {},
         "cached": {},
@@ -540,6 +603,8 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         }
     all_rss = list(rss.values()) + list(rss_cold.values())
     verdicts["worker_rss_mb"] = {"max": max(all_rss) if all_rss else None, "target": TARGET_RSS_MB}
+    if results["search"].get("p95_ms") is not None:
+        verdicts["search_p95_ms"] = {"max": results["search"]["p95_ms"], "target": TARGET_SEARCH_P95_MS}
     cold_p50 = {k: v["p50_ms"] for k, v in results["cold"].items()}
     verdicts["cold_render_p50_ms"] = {
         "max": max(cold_p50.values()) if cold_p50 else None,

@@ -27,9 +27,6 @@ class Command(BaseCommand):
             timings = seed(counts, out=self.stderr, batch=opts["batch"], rng_seed=opts["seed"])
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
-        total = 0.0
         for kind, (n, seconds) in timings.items():
-            total += seconds
             rate = n / seconds if seconds else 0
             self.stdout.write(f"{kind:11s} {n:>9,d} in {seconds:7.1f} s  ({rate:,.0f}/s)")
-        self.stdout.write(f"total {total:.1f} s")
