@@ -23,8 +23,17 @@ def _pg_backend():
     return backend
 
 
+WEIGHTS = "ABCD"
+SEP = "\x1f"
+
+
 def add_bulk(model, objs, texts=None):
-    """Index ``objs``; ``texts(obj)`` may give ({weight: [text]} for title, body, autocomplete) directly."""
+    """Index ``objs``; ``texts(obj)`` may give ({weight: [text]} for title, body, autocomplete) directly.
+
+    One statement per batch whatever its size: the texts travel as one string per column (and
+    weight), split and ``unnest``-ed into rows by the server, so the client neither parses a
+    query with thousands of placeholders nor escapes thousands of array elements.
+    """
     backend = _pg_backend()
     if backend is None:
         get_search_backend().add_bulk(model, objs)
@@ -34,34 +43,47 @@ def add_bulk(model, objs, texts=None):
     from modelsearch.utils import get_content_type_pk
 
     config = backend.config or "simple"
-    ct = get_content_type_pk(model)
-    rows, params = [], []
-
-    def vector(groups, cfg):
-        parts = []
-        for w, values in groups.items():
-            text = " ".join(t for t in values if t)
-            if text:
-                parts.append("setweight(to_tsvector(%s::regconfig, %s), %s)")
-                params.extend([cfg, text, w])
-        return " || ".join(parts) if parts else "''::tsvector"
-
+    if not config.replace("_", "").replace(".", "").isalnum():
+        raise ValueError(f"unexpected text-search configuration {config!r}")
+    columns = {"oid": [], "title_text": [], "body_text": [], "auto": []}
+    for part in ("t", "b"):
+        for w in WEIGHTS:
+            columns[f"{part}{w}"] = []
     for obj in objs:
         if texts is not None:
             title, body, auto = texts(obj)
         else:
             title, body, auto = _texts(obj, backend, SearchField, AutocompleteField, ObjectIndexer)
-        title_text = [t for ts in title.values() for t in ts]
-        body_text = [t for ts in body.values() for t in ts]
-        params.extend([ct, str(obj.pk)])
-        t_sql = vector(title, config)
-        a_sql = vector(auto, "simple")
-        b_sql = vector(body, config)
-        params.extend([" ".join(t for t in title_text if t), " ".join(t for t in body_text if t)])
-        rows.append(f"(%s, %s, {t_sql}, {a_sql}, {b_sql}, 1.0, %s, %s)")
-    if not rows:
+        columns["oid"].append(str(obj.pk))
+        for part, groups in (("t", title), ("b", body)):
+            for w in WEIGHTS:
+                columns[f"{part}{w}"].append(" ".join(t for t in groups.get(w, ()) if t))
+        columns["auto"].append(" ".join(t for ts in auto.values() for t in ts if t))
+        columns["title_text"].append(" ".join(t for ts in title.values() for t in ts if t))
+        columns["body_text"].append(" ".join(t for ts in body.values() for t in ts if t))
+    if not columns["oid"]:
         return
-    _insert(IndexEntry._meta.db_table, rows, params)
+
+    def vector(part):
+        return " || ".join(
+            f"setweight(to_tsvector('{config}', coalesce(u.{part}{w}, '')), '{w}')" for w in WEIGHTS
+        )
+
+    names = list(columns)
+    sql = f"""INSERT INTO {IndexEntry._meta.db_table}
+        (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+        SELECT %s, u.oid, {vector("t")}, to_tsvector('simple', coalesce(u.auto, '')), {vector("b")}, 1.0,
+               coalesce(u.title_text, ''), coalesce(u.body_text, '')
+        FROM unnest({", ".join(["string_to_array(%s, chr(31))"] * len(names))}) AS u({", ".join(names)})
+        ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title,
+        title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+        title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text"""  # noqa: S608 (constants only)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit = off")
+        # one text parameter per column, split by the server (U+001F never occurs in page texts):
+        # psycopg escapes array elements one by one in Python, a plain string in C
+        values = [SEP.join(v.replace(SEP, " ") for v in columns[n]) for n in names]
+        cursor.execute(sql, [get_content_type_pk(model), *values])
 
 
 def _texts(obj, backend, SearchField, AutocompleteField, ObjectIndexer):  # noqa: N803
@@ -81,19 +103,6 @@ def weight(boost=None) -> str:
     from modelsearch.backends.database.postgres.weights import get_weight
 
     return get_weight(boost)
-
-
-def _insert(table, rows, params):
-    # the table name comes from the model and every value is a parameter
-    sql = f"""INSERT INTO {table}
-            (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
-            VALUES {", ".join(rows)}
-            ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title,
-            title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
-            title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text"""  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit = off")
-        cursor.execute(sql, params)
 
 
 def finish():
