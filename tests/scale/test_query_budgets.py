@@ -50,5 +50,6 @@ def test_cold_renders_within_budget_and_flat(portal, client):
     assert all(n <= BUDGET for n in small.values()), small
     seed(Counts(sites=2, articles=200, legal=150, procedures=40, questions=10), out=io.StringIO(), batch=50)
     large = {p: count(client, *p) for p in paths()}
+    print("\ncold-render queries (small → 5× data):", {p[1]: (small.get(p), n) for p, n in large.items()})
     assert all(n <= BUDGET for n in large.values()), large
     assert sorted(large.values()) == sorted(small.values()) or max(large.values()) <= max(small.values()) + 1
