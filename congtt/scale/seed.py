@@ -307,7 +307,9 @@ def seed_legal(sites, total, rng, now, out=None, batch=BATCH, known=()):
         return progress
     forms, bodies, fields = _legal_refs()
     known = list(known)
-    stamp = int(now.timestamp()) % 100000  # numbers stay unique when seeding twice
+    from django.db.models import Max
+
+    stamp = LegalDocument.objects.aggregate(m=Max("pk"))["m"] or 0  # numbers stay unique when seeding twice
     made = 0
     while made < total:
         docs = []
@@ -458,7 +460,7 @@ def seed(counts: Counts, out=None, batch=BATCH, rng_seed=1) -> dict[str, tuple[i
     sections = news_sections(sites)
     with index.deferred_gin_indexes(counts.articles + counts.legal + counts.questions, out):
         _seed_content(counts, sites, sections, rng, now, out, batch, timings)
-    index.finish()
+        index.finish()  # before the GIN indexes are rebuilt: the update then touches no GIN index
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
