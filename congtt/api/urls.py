@@ -1,10 +1,9 @@
 """The public read-only REST API (PUB-7) at /api/v1/, OpenAPI at /api/v1/openapi.json."""
 
-from ninja import NinjaAPI
-
+from .openapi import PublicAPI
 from .sites import router as sites_router
 
-api = NinjaAPI(
+api = PublicAPI(
     title="congtt API",
     version="1.0.0",
     description="API công khai, chỉ đọc, của mạng lưới cổng thông tin điện tử. / Public read-only API.",
