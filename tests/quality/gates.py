@@ -23,6 +23,7 @@ CHROME_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PORTAL_HOST = "langson.localhost"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
 LIGHTHOUSE_TARGETS = {"accessibility": 100, "best-practices": 100, "seo": 100, "performance": 90}
@@ -211,7 +212,7 @@ def run_schemathesis(server, out_dir: Path, max_examples: int = 30, log=print) -
         "--no-color",
     ]
     env = dict(os.environ, SCHEMATHESIS_HOOKS="", NO_COLOR="1")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900, cwd=out_dir)
     output = proc.stdout + proc.stderr
     (out_dir / "schemathesis.txt").write_text(output)
     ops = re.search(r"API Operations:\s+(.*)", output)
@@ -231,7 +232,7 @@ def run_schemathesis(server, out_dir: Path, max_examples: int = 30, log=print) -
 def run_sqlmap(server, scan_targets, out_dir: Path, log=print) -> Result:
     """sqlmap, level 1 / risk 1, every technique, on each GET parameter of the sampled listings/forms."""
     result = Result("sqlmap")
-    for host, path in scan_targets:
+    for i, (host, path) in enumerate(scan_targets):
         url = server.base + path
         cmd = [
             "sqlmap",
@@ -251,6 +252,7 @@ def run_sqlmap(server, scan_targets, out_dir: Path, log=print) -> Result:
         started = time.monotonic()
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
         output = proc.stdout + proc.stderr
+        (out_dir / f"sqlmap-{i}.txt").write_text(output)
         result.checked += 1
         label = f"{host}{path}"
         if "identified the following injection point" in output or re.search(
@@ -275,7 +277,8 @@ def run_wapiti(server, scan_targets, out_dir: Path, max_scan_time: int = 120, lo
     127.0.0.1; sqlmap (--host) covers the component site. HTTP 500 answers ("anomalies") fail too.
     """
     result = Result("wapiti")
-    for i, (host, path) in enumerate(scan_targets):
+    paths = list(dict.fromkeys(path for _host, path in scan_targets))  # the Host header is not sent
+    for i, (host, path) in enumerate((PORTAL_HOST, p) for p in paths):
         report = out_dir / f"wapiti-{i}.json"
         folder = path.split("?", 1)[0]
         cmd = [
