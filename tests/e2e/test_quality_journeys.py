@@ -79,7 +79,9 @@ def test_high_contrast_toggle_is_remembered(page, live_server, portal):
     toggle.click()
     assert "high-contrast" in page.locator("html").get_attribute("class")
     assert toggle.get_attribute("aria-pressed") == "true"
-    assert page.evaluate("getComputedStyle(document.querySelector('.main-nav')).backgroundColor") != background
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.main-nav')).backgroundColor") != background
+    )
 
     page.goto(live_server.url + "/tin-tuc/")  # the choice follows the reader to other pages
     assert "high-contrast" in page.locator("html").get_attribute("class")
