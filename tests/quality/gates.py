@@ -321,12 +321,15 @@ def run_wapiti(server, scan_targets, out_dir: Path, max_scan_time: int = 120, lo
         vulns.update({k: v for k, v in data.get("anomalies", {}).items() if v})
         counts = {k: len(v) for k, v in vulns.items() if v}
         found = sum(counts.values())
-        crawled = len(data.get("infos", {}).get("crawled_pages", []) or [])
+        crawled = re.search(r"Wapiti found (\d+) URLs and forms", proc.stdout + proc.stderr)
+        crawled = crawled.group(1) if crawled else "?"
         if found:
             details = "; ".join(
                 f"{k}: {v[0].get('info', '')} – {v[0].get('curl_command', '')}" for k, v in vulns.items() if v
             )
             result.fail(f"{label}: {counts} – {details[:800]}")
         else:
-            result.notes.append(f"{label}: no XSS / SQL / command injection ({crawled or '?'} URLs crawled)")
+            result.notes.append(
+                f"{label}: no XSS / SQL / command injection ({crawled} URLs and forms attacked)"
+            )
     return result
