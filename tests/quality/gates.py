@@ -77,6 +77,11 @@ def run_axe(server, targets, log=print) -> Result:
     result = Result("axe-core (WCAG 2.1 AA)")
     axe_js = NODE_MODULES / "axe-core" / "axe.min.js"
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    contrast_options = {
+        "runOnly": {"type": "rule", "values": ["color-contrast"]},
+        "resultTypes": ["violations"],
+    }
+    high_contrast_done = set()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS, headless=True)
         context = browser.new_context(locale="vi-VN")
@@ -91,7 +96,16 @@ def run_axe(server, targets, log=print) -> Result:
                 continue
             page.add_script_tag(path=str(axe_js))
             report = page.evaluate("options => axe.run(document, options)", options)
-            for v in report["violations"]:
+            violations = report["violations"]
+            if (t.host, t.edition) == (PORTAL_HOST, "vi") and t.page_type not in high_contrast_done:
+                # The manual high-contrast mode (static/js/contrast.js) must keep every contrast ratio.
+                high_contrast_done.add(t.page_type)
+                page.evaluate("document.documentElement.classList.add('high-contrast')")
+                contrast = page.evaluate("options => axe.run(document, options)", contrast_options)
+                for v in contrast["violations"]:
+                    v["id"] = "high-contrast mode: " + v["id"]
+                violations += contrast["violations"]
+            for v in violations:
                 nodes = ", ".join(
                     " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
                     for n in v["nodes"][:3]
@@ -124,13 +138,21 @@ def run_lighthouse(server, urls, out_dir: Path, preset: str = "mobile", log=prin
         ]
         if preset == "desktop":
             cmd.append("--preset=desktop")
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
         result.checked += 1
+        for attempt in (1, 2):
+            out.unlink(missing_ok=True)
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+            if proc.returncode != 0 or not out.exists():
+                break
+            report = json.loads(out.read_text())
+            scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in LIGHTHOUSE_CATEGORIES}
+            # Performance is timed on a shared CI machine: one retry before failing on it alone.
+            if scores["performance"] >= LIGHTHOUSE_TARGETS["performance"] or attempt == 2:
+                break
+            log(f"   {name}: performance {scores['performance']} on a busy machine, measuring again")
         if proc.returncode != 0 or not out.exists():
             result.fail(f"{name} {url}: lighthouse failed: {proc.stderr.strip()[-500:]}")
             continue
-        report = json.loads(out.read_text())
-        scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in LIGHTHOUSE_CATEGORIES}
         line = f"{name:<14} " + "  ".join(f"{c} {scores[c]:>3}" for c in LIGHTHOUSE_CATEGORIES) + f"  {url}"
         result.notes.append(line)
         log("   " + line)
