@@ -300,6 +300,7 @@ def run_wapiti(server, scan_targets, out_dir: Path, max_scan_time: int = 120, lo
     """
     result = Result("wapiti")
     paths = list(dict.fromkeys(path for _host, path in scan_targets))  # the Host header is not sent
+    paths.append("/")  # and the whole portal from its home page: every form and link wapiti can reach
     for i, (host, path) in enumerate((PORTAL_HOST, p) for p in paths):
         report = out_dir / f"wapiti-{i}.json"
         folder = path.split("?", 1)[0]
