@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.citizen",
+    "congtt.legal",
+    "congtt.procedures",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -248,3 +251,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- content (news, search, feeds) -------------------------------------------------------------
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.table_block")
+# Video and audio hosted on the portal are uploaded as documents and played with <video>/<audio>.
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", "oga", "m4a"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+# --- citizen (questions, consultation, rating, forum) ---
+# Self-hosted arithmetic CAPTCHA on public forms: on in production, off in DEBUG and tests.
+CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
+# Per-IP limits of public forms {scope: (count, seconds)}; see congtt/citizen/antispam.py.
+CITIZEN_RATE_LIMITS = {}

@@ -4,11 +4,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congtt.api.urls import api
 from congtt.content import views as content_views
+from congtt.content.feeds import LatestNewsFeed
+from congtt.content.sitemap import sitemap as content_sitemap
 from congtt.ops.views import healthz
 
 urlpatterns = [
@@ -16,12 +17,15 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", content_sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
+    path("rss/", LatestNewsFeed(), name="rss"),
+    path("rss/<int:section_id>/", LatestNewsFeed(), name="rss-section"),
+    path("", include("congtt.citizen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,7 +1,16 @@
 import pytest
+from django.utils import translation
 
 from congtt.network.models import SiteKind
 from congtt.network.services import SiteRequest, create_site
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """Each test starts in Vietnamese: a request to /en/ must not leak its language into the next test."""
+    translation.activate("vi")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

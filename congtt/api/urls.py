@@ -1,5 +1,10 @@
 """The public read-only REST API (PUB-7) at /api/v1/, OpenAPI at /api/v1/openapi.json."""
 
+from congtt.citizen.api import router as citizen_router
+from congtt.content.api import router as articles_router
+from congtt.legal.api import router as legal_router
+from congtt.procedures.api import router as procedures_router
+
 from .openapi import PublicAPI
 from .sites import router as sites_router
 
@@ -12,3 +17,7 @@ api = PublicAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/articles/", articles_router, tags=["articles"])
+api.add_router("/citizen/", citizen_router, tags=["citizen"])
+api.add_router("/legal-documents/", legal_router, tags=["legal-documents"])
+api.add_router("/procedures/", procedures_router, tags=["procedures"])

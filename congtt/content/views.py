@@ -1,29 +1,48 @@
-import re
-
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Locale
 
-from congtt.network.context import get_edition_home
+from congtt.network.context import get_edition_home, get_site, get_site_profile
 
 from .models import paginate
-
-MAX_QUERY_LENGTH = 200
-# Quotes and control characters break the full-text query syntax (SQLite FTS5: "unterminated string").
-UNSAFE_QUERY_CHARS = re.compile(r'["\x00-\x1f\x7f]')
+from .search import MAX_QUERY_LENGTH, parse_request, safe_search, sources
 
 
 def search(request):
-    """Search the published pages of the current site and edition."""
-    query = " ".join(UNSAFE_QUERY_CHARS.sub(" ", request.GET.get("q") or "").split())[:MAX_QUERY_LENGTH]
+    """Search every published page and public record of the current site (or the whole network)."""
     home = get_edition_home(request)
+    site = get_site(request)
+    profile = get_site_profile(request)
+    network_allowed = bool(profile is not None and profile.is_portal)
+    kinds = {s.key: s.label for s in sources()}
+    req = parse_request(request.GET, kinds, network_allowed)
+    messages = list(req.messages)
     results = None
-    message = ""
-    if query and home is not None:
-        pages = Page.objects.live().public().descendant_of(home, inclusive=True).specific()
-        results = paginate(request, pages.search(query))
-        if not results.paginator.count:
-            message = _("Không tìm thấy kết quả nào cho “%(q)s”.") % {"q": query}
+    if req.query and home is not None:
+        locale = home.locale if home.locale.language_code == (get_language() or "vi").split("-")[0] else None
+        locale = locale or Locale.objects.filter(language_code=(get_language() or "vi").split("-")[0]).first()
+        hits, error = safe_search(request, req, home, site, locale or home.locale)
+        if error:
+            messages.append(error)
+        results = paginate(request, hits)
+        if not hits and not error:
+            messages.append(_("Không tìm thấy kết quả nào cho “%(q)s”.") % {"q": req.query})
     elif "q" in request.GET:
-        message = _("Hãy nhập từ khóa cần tìm.")
-    return render(request, "content/search.html", {"query": query, "results": results, "message": message})
+        messages.append(_("Hãy nhập từ khóa cần tìm."))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "content/search.html",
+        {
+            "query": req.query,
+            "req": req,
+            "kinds": kinds,
+            "results": results,
+            "messages_list": messages,
+            "network_allowed": network_allowed,
+            "querystring": params.urlencode(),
+            "max_length": MAX_QUERY_LENGTH,
+        },
+    )

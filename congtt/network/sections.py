@@ -33,21 +33,34 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "legal",
-        "content.SectionPage",
+        "legal.LegalDocumentIndexPage",
         {"vi": "Văn bản", "en": "Legal documents", "zh": "法律文件"},
         {"vi": "van-ban", "en": "legal-documents", "zh": "legal-documents"},
     ),
     Section(
         "procedures",
-        "content.SectionPage",
+        "procedures.ProcedureIndexPage",
         {"vi": "Thủ tục hành chính", "en": "Administrative procedures", "zh": "行政手续"},
         {"vi": "thu-tuc-hanh-chinh", "en": "procedures", "zh": "procedures"},
     ),
     Section(
+        "gazette",
+        "legal.GazetteIndexPage",
+        {"vi": "Công báo", "en": "Official gazette", "zh": "政府公报"},
+        {"vi": "cong-bao", "en": "gazette", "zh": "gazette"},
+        portal_only=True,
+    ),
+    Section(
         "qa",
-        "content.SectionPage",
+        "citizen.QuestionIndexPage",
         {"vi": "Hỏi đáp", "en": "Questions and answers", "zh": "问答"},
         {"vi": "hoi-dap", "en": "questions", "zh": "questions"},
+    ),
+    Section(
+        "consultation",
+        "citizen.ConsultationIndexPage",
+        {"vi": "Góp ý dự thảo", "en": "Draft consultation", "zh": "草案征求意见"},
+        {"vi": "gop-y-du-thao", "en": "draft-consultation", "zh": "draft-consultation"},
     ),
     Section(
         "schedule",
