@@ -29,7 +29,8 @@ class PageType:
     name: str
     paths: tuple[str, ...] = ()
     lighthouse: str | None = None
-    follow: str | None = None  # section path whose first child link is this page type (detail pages)
+    # section path whose first child link is this page type (detail pages), or (listing, link prefix)
+    follow: str | tuple[str, str] | None = None
     scan: tuple[str, ...] = ()
     status: int = 200
     sites: tuple[str, ...] = SITES
@@ -53,15 +54,37 @@ PAGE_TYPES: tuple[PageType, ...] = (
         scan=("/tim-kiem/?q=gioi+thieu&page=1",),
     ),
     PageType("not_found", ("/trang-khong-ton-tai-xyz/",), status=404),
-    # --- page types of the feature branches: add them here after the merge, e.g.
-    # PageType("article", follow="/{news}/", lighthouse="@follow"),
-    # PageType("legal_listing", ("/{legal}/", "/{legal}/?q=quyet+dinh"), lighthouse="/{legal}/",
-    #          scan=("/{legal}/?q=a&loai=1&page=1",)),
-    # PageType("qa_form", ("/{qa}/gui-cau-hoi/",), lighthouse="/{qa}/gui-cau-hoi/"),
+    # --- page types of the feature branches (merged 06:00 UTC)
+    PageType("article", follow="/{news}/", lighthouse="@follow"),
+    PageType(
+        "legal_listing",
+        ("/{legal}/", "/{legal}/?q=quyet+dinh&sort=-issued", "/{legal}/?year=abc&page=999"),
+        lighthouse="/{legal}/",
+        scan=("/{legal}/?q=a&number=1&year=2024&page=1",),
+    ),
+    PageType("legal_document", follow="/{legal}/"),
+    PageType("gazette", ("/{gazette}/",), sites=(PORTAL,)),
+    PageType(
+        "procedure_listing",
+        ("/{procedures}/", "/{procedures}/?q=dang+ky"),
+        scan=("/{procedures}/?q=a&page=1",),
+    ),
+    PageType("procedure", follow="/{procedures}/"),
+    PageType("qa_listing", ("/{qa}/", "/{qa}/tra-cuu/")),
+    PageType("qa_form", ("/{qa}/gui-cau-hoi/",), lighthouse="/{qa}/gui-cau-hoi/"),
+    PageType("question", follow=("/{qa}/", "/{qa}/cau-hoi/")),
+    PageType("consultation", ("/{consultation}/",)),
+    PageType("draft", follow="/{consultation}/"),
+    PageType("citizen", ("/danh-gia/", "/dien-dan/")),
 )
 
 # The public REST API's list endpoints with query parameters (sqlmap; schemathesis covers the rest).
-API_SCANS: tuple[str, ...] = ("/api/v1/sites/?page=1",)
+API_SCANS: tuple[str, ...] = (
+    "/api/v1/sites/?page=1",
+    "/api/v1/articles/?page=1",
+    "/api/v1/legal-documents/?page=1",
+    "/api/v1/procedures/?page=1",
+)
 
 
 def slugs(edition: str) -> dict[str, str]:

@@ -37,9 +37,10 @@ def discover(server, sample: bool) -> list[Target]:
             continue
         for host in pt.sites:
             for edition in pt.editions:
-                listing = edition_path(edition, pt.follow)
+                listing, prefix = pt.follow if isinstance(pt.follow, tuple) else (pt.follow, pt.follow)
+                listing, prefix = edition_path(edition, listing), edition_path(edition, prefix)
                 _, body, _ = http_get(server.base + listing, host=host)
-                links = [h for h in HREF.findall(body) if h.startswith(listing) and h != listing]
+                links = [h for h in HREF.findall(body) if h.startswith(prefix) and h not in (listing, prefix)]
                 if links:
                     found.append(Target(pt.name, host, edition, links[0], pt.status))
                 else:
