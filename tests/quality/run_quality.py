@@ -22,7 +22,18 @@ from .pages import API_SCANS, PAGE_TYPES, PORTAL, Target, edition_path, targets
 from .server import Server, http_get
 
 GATES = ("axe", "lighthouse", "vnu", "api", "sqlmap", "wapiti")
-HREF = re.compile(r'<a\s[^>]*href="([^"#?]+)"')
+HREF = re.compile(r'<a\s[^>]*href="([^"#]+)"')
+
+
+def local_paths(body: str, host: str) -> list[str]:
+    """Paths of the links of a page that stay on ``host`` (relative or absolute), without a query."""
+    paths = []
+    for href in HREF.findall(body):
+        parts = urlsplit(href.replace("&amp;", "&"))
+        if parts.query or (parts.netloc and parts.hostname != host):
+            continue
+        paths.append(parts.path)
+    return paths
 
 
 def log(message: str) -> None:
@@ -40,7 +51,9 @@ def discover(server, sample: bool) -> list[Target]:
                 listing, prefix = pt.follow if isinstance(pt.follow, tuple) else (pt.follow, pt.follow)
                 listing, prefix = edition_path(edition, listing), edition_path(edition, prefix)
                 _, body, _ = http_get(server.base + listing, host=host)
-                links = [h for h in HREF.findall(body) if h.startswith(prefix) and h not in (listing, prefix)]
+                links = [
+                    h for h in local_paths(body, host) if h.startswith(prefix) and h not in (listing, prefix)
+                ]
                 if links:
                     found.append(Target(pt.name, host, edition, links[0], pt.status))
                 else:
@@ -144,24 +157,28 @@ def main(argv=None) -> int:
         for gate in selected:
             log(f"== {gate}")
             t0 = time.monotonic()
-            if gate == "axe":
-                result = gates.run_axe(server, found, log=log)
-            elif gate == "lighthouse":
-                result = gates.run_lighthouse(
-                    server, lighthouse_urls(server, found), out_dir, args.preset, log
-                )
-            elif gate == "vnu":
-                result = gates.run_vnu(server, found, out_dir, log=log)
-            elif gate == "api":
-                result = gates.run_schemathesis(
-                    server, out_dir, max_examples=20 if args.sample else 50, log=log
-                )
-            elif gate == "sqlmap":
-                result = gates.run_sqlmap(server, scan_targets(args.sample), out_dir, log=log)
-            else:
-                result = gates.run_wapiti(
-                    server, scan_targets(args.sample), out_dir, args.wapiti_time, log=log
-                )
+            try:
+                if gate == "axe":
+                    result = gates.run_axe(server, found, log=log)
+                elif gate == "lighthouse":
+                    result = gates.run_lighthouse(
+                        server, lighthouse_urls(server, found), out_dir, args.preset, log
+                    )
+                elif gate == "vnu":
+                    result = gates.run_vnu(server, found, out_dir, log=log)
+                elif gate == "api":
+                    result = gates.run_schemathesis(
+                        server, out_dir, max_examples=20 if args.sample else 50, log=log
+                    )
+                elif gate == "sqlmap":
+                    result = gates.run_sqlmap(server, scan_targets(args.sample), out_dir, log=log)
+                else:
+                    result = gates.run_wapiti(
+                        server, scan_targets(args.sample), out_dir, args.wapiti_time, log=log
+                    )
+            except Exception as exc:  # a tool that crashes is a failed gate, the others still run
+                result = gates.Result(gate)
+                result.fail(f"{gate} could not run: {exc.__class__.__name__}: {exc}")
             result.seconds = time.monotonic() - t0
             log(
                 f"   {'PASS' if result.ok else 'FAIL'}: {result.checked} checked, {len(result.problems)} problem(s)"
