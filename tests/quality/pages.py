@@ -36,6 +36,7 @@ class PageType:
     sites: tuple[str, ...] = SITES
     editions: tuple[str, ...] = EDITIONS
     wcag_exceptions: tuple[str, ...] = field(default=())  # axe rule ids, each with a reason in a comment
+    lighthouse_skip: tuple[str, ...] = ()  # Lighthouse audit ids not applicable, with a reason
 
 
 PAGE_TYPES: tuple[PageType, ...] = (
@@ -51,6 +52,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
         "search",
         ("/tim-kiem/", "/tim-kiem/?q=lien+he", "/tim-kiem/?q=khong+co+ket+qua+nao+xyz", "/tim-kiem/?q="),
         lighthouse="/tim-kiem/?q=lien+he",
+        # Search results carry <meta name="robots" content="noindex"> on purpose (no index of indexes).
+        lighthouse_skip=("is-crawlable",),
         scan=("/tim-kiem/?q=gioi+thieu&page=1",),
     ),
     PageType("not_found", ("/trang-khong-ton-tai-xyz/",), status=404),

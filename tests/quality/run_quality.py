@@ -161,9 +161,9 @@ def main(argv=None) -> int:
                 if gate == "axe":
                     result = gates.run_axe(server, found, log=log)
                 elif gate == "lighthouse":
-                    result = gates.run_lighthouse(
-                        server, lighthouse_urls(server, found), out_dir, args.preset, log
-                    )
+                    skips = {pt.name: pt.lighthouse_skip for pt in PAGE_TYPES if pt.lighthouse_skip}
+                    urls = lighthouse_urls(server, found)
+                    result = gates.run_lighthouse(server, urls, out_dir, args.preset, log, skips=skips)
                 elif gate == "vnu":
                     result = gates.run_vnu(server, found, out_dir, log=log)
                 elif gate == "api":

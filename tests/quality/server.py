@@ -91,7 +91,7 @@ class Server:
         self.process = subprocess.Popen(
             [
                 str(GUNICORN),
-                "congtt.wsgi",
+                "tests.quality.wsgi",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
