@@ -28,6 +28,7 @@ class PublicAPI(NinjaAPI):
                 responses = operation["responses"]
                 parameters = operation.get("parameters") or []
                 if parameters or operation.get("requestBody"):
+                    responses.setdefault(400, _error("Yêu cầu không hợp lệ / Bad request"))
                     responses.setdefault(422, _error("Tham số không hợp lệ / Invalid parameters"))
                 if any(p.get("in") == "path" for p in parameters):
                     responses.setdefault(404, _error("Không tìm thấy / Not found"))
