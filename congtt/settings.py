@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.royalties",
+    "congtt.reports",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -255,3 +257,31 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.co
 # Video and audio hosted on the portal are uploaded as documents and played with <video>/<audio>.
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", "oga", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+
+# --- reports: access statistics (PUB-8), EMC ---------------------------------------------------
+# Counting middleware sits right after WhiteNoise, i.e. BEFORE any full-page cache middleware,
+# so it wraps the page cache and counts cache hits too. It never touches the database.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "congtt.reports.middleware.AccessStatsMiddleware",
+)
+# Buffered counters live in their own cache: Redis when REDIS_URL is set (shared by every worker and
+# by `manage.py flush_stats`), else a file cache under var/ (one machine), locmem in tests.
+STATS_CACHE = "stats"
+if REDIS_URL:
+    CACHES["stats"] = {**CACHES["default"], "KEY_PREFIX": "congtt-stats", "TIMEOUT": None}
+elif TESTING:
+    CACHES["stats"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "congtt-stats",
+        "OPTIONS": {"MAX_ENTRIES": 100000},
+    }
+else:
+    CACHES["stats"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "stats-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 200000},
+    }
+STATS_TRUST_X_FORWARDED_FOR = env.bool("STATS_TRUST_X_FORWARDED_FOR", default=HTTPS)
+# Origins the per-site EMC script may come from; the CSP must list them in script-src/connect-src.
+EMC_SCRIPT_HOSTS = env.list("EMC_SCRIPT_HOSTS", default=["https://f-emc.ngsp.gov.vn"])

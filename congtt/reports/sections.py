@@ -1,0 +1,1 @@
+"""Report sections registry (filled in below)."""
