@@ -241,6 +241,9 @@ class SiteScore(models.Model):
             models.UniqueConstraint(fields=["round", "site", "criterion"], name="reports_sitescore_unique")
         ]
 
+    def __str__(self):
+        return f"{self.site_id} {self.criterion_id}: {self.score}"
+
 
 def _forget_access_settings(sender, instance, **kwargs):
     from django.core.cache import cache

@@ -106,7 +106,7 @@ def request_host(request) -> str:
 
 
 def _path_id(path: str) -> str:
-    return hashlib.sha1(path.encode()).hexdigest()[:20]
+    return hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:20]
 
 
 def _daily_salt(day: datetime.date) -> str:
