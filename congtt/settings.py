@@ -285,3 +285,5 @@ else:
 STATS_TRUST_X_FORWARDED_FOR = env.bool("STATS_TRUST_X_FORWARDED_FOR", default=HTTPS)
 # Origins the per-site EMC script may come from; the CSP must list them in script-src/connect-src.
 EMC_SCRIPT_HOSTS = env.list("EMC_SCRIPT_HOSTS", default=["https://f-emc.ngsp.gov.vn"])
+# Place name on the date line of exported administrative documents ("Lạng Sơn, ngày … tháng … năm …").
+REPORT_PLACE = env.str("REPORT_PLACE", default="Lạng Sơn")
