@@ -31,11 +31,20 @@ class AdminDocument:
     notes: list[str] = field(default_factory=list)
     signers: list[tuple[str, str]] = field(default_factory=list)  # (title, name)
     money_columns: set[int] = field(default_factory=set)
+    # further tables: [{"heading", "headers", "rows", "totals"}] (reports: one per section)
+    sections: list[dict] = field(default_factory=list)
 
     def date_line(self) -> str:
         d = self.date or datetime.date.today()
         place = self.place or getattr(settings, "REPORT_PLACE", "")
         return f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def _sheet_title(text: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    import re
+
+    return re.sub(r"[\[\]:*?/\\]", "-", text)[:31] or "Sheet1"
 
 
 def _money(v) -> str:
@@ -49,7 +58,7 @@ def to_xlsx(doc: AdminDocument) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = doc.title[:31] or "Sheet1"
+    ws.title = _sheet_title(doc.title)
     ncols = max(len(doc.headers), 4)
     half = max(ncols // 2, 1)
     bold = Font(bold=True)
@@ -109,6 +118,29 @@ def to_xlsx(doc: AdminDocument) -> bytes:
         merged(r + 5, col, end, name, bold)
     for c in range(1, ncols + 1):
         ws.column_dimensions[get_column_letter(c)].width = 14 if c != 2 else 30
+    used = set()
+    for i, sec in enumerate(doc.sections, start=1):
+        name = _sheet_title(f"{i}. {sec['heading']}")
+        while name in used:
+            name = name[:28] + f"~{i}"
+        used.add(name)
+        sheet = wb.create_sheet(name)
+        sheet.cell(row=1, column=1, value=f"{i}. {sec['heading']}").font = bold
+        for c, h in enumerate(sec["headers"], start=1):
+            cell = sheet.cell(row=3, column=c, value=h)
+            cell.font = bold
+            cell.border = border
+            sheet.column_dimensions[get_column_letter(c)].width = 36 if c == 1 else 18
+        r2 = 3
+        for r2, row in enumerate(sec["rows"], start=4):
+            for c, v in enumerate(row, start=1):
+                sheet.cell(row=r2, column=c, value=v).border = border
+        if sec.get("totals"):
+            r2 += 1
+            for c, v in enumerate(sec["totals"], start=1):
+                cell = sheet.cell(row=r2, column=c, value=v)
+                cell.font = bold
+                cell.border = border
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -154,32 +186,45 @@ def to_docx(doc: AdminDocument) -> bytes:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(doc.subtitle).italic = True
 
-    table = d.add_table(rows=1, cols=len(doc.headers))
-    table.style = "Table Grid"
-    for c, h in enumerate(doc.headers):
-        cell = table.rows[0].cells[c]
-        cell.text = ""
-        r = cell.paragraphs[0].add_run(str(h))
-        r.bold = True
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def add_table(headers, rows, totals, money_columns):
+        table = d.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        for c, h in enumerate(headers):
+            cell = table.rows[0].cells[c]
+            cell.text = ""
+            r = cell.paragraphs[0].add_run(str(h))
+            r.bold = True
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    def add_row(values, bold=False):
-        cells = table.add_row().cells
-        for c, v in enumerate(values):
-            text = (
-                _money(v)
-                if (c in doc.money_columns and isinstance(v, int))
-                else ("" if v is None else str(v))
-            )
-            run = cells[c].paragraphs[0].add_run(text)
-            run.bold = bold
-            if c in doc.money_columns:
-                cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        def add_row(values, bold=False):
+            cells = table.add_row().cells
+            for c, v in enumerate(values):
+                numeric = isinstance(v, int) and not isinstance(v, bool)
+                if numeric and (c in money_columns or v >= 1000):
+                    text = _money(v)
+                else:
+                    text = "" if v is None else str(v)
+                run = cells[c].paragraphs[0].add_run(text)
+                run.bold = bold
+                if numeric:
+                    cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    for row in doc.rows:
-        add_row(row)
-    if doc.totals:
-        add_row(doc.totals, bold=True)
+        for row in rows:
+            add_row(row)
+        if totals:
+            add_row(totals, bold=True)
+
+    if doc.headers:
+        add_table(doc.headers, doc.rows, doc.totals, doc.money_columns)
+    for i, sec in enumerate(doc.sections, start=1):
+        h = d.add_paragraph()
+        h.add_run(f"{i}. {sec['heading']}").bold = True
+        if sec.get("rows"):
+            add_table(sec["headers"], sec["rows"], sec.get("totals"), set())
+        else:
+            d.add_paragraph("Không có số liệu trong kỳ.")
+        if sec.get("note"):
+            d.add_paragraph().add_run(sec["note"]).italic = True
     for note in doc.notes:
         d.add_paragraph(note)
 

@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 
 class DailySiteStat(models.Model):
@@ -149,12 +152,19 @@ class ReportRun(models.Model):
         return f"{scope} — {self.get_period_display()} {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
 
 
-class CriteriaSet(models.Model):
+class CriteriaSet(ClusterableModel):
     """Bộ tiêu chí đánh giá, chấm điểm trang thành phần (NET-6)."""
 
     name = models.CharField(_("tên bộ tiêu chí"), max_length=255)
     year = models.PositiveSmallIntegerField(_("năm áp dụng"))
     description = models.TextField(_("mô tả"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("year"),
+        FieldPanel("description"),
+        InlinePanel("criteria", heading=_("Tiêu chí"), label=_("tiêu chí"), min_num=1),
+    ]
 
     class Meta:
         verbose_name = _("bộ tiêu chí chấm điểm")
@@ -170,7 +180,7 @@ class Criterion(models.Model):
         AUTOMATIC = "auto", _("Tự động từ số liệu")
         MANUAL = "manual", _("Chấm tay")
 
-    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
+    criteria_set = ParentalKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("tiêu chí"), max_length=255)
     weight = models.PositiveSmallIntegerField(_("điểm tối đa (trọng số)"), default=10)
     measure = models.CharField(_("cách đo"), max_length=10, choices=Measure.choices, default=Measure.MANUAL)
