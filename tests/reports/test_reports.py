@@ -88,7 +88,7 @@ def test_site_report_figures(october_data):
     by_section = _section(result, "published_by_section")
     assert by_section["rows"] == [["Tin tức - Sự kiện", 3]]
     assert by_section["totals"][-1] == 3
-    authors = dict((r[0], r[1]) for r in _section(result, "published_by_author")["rows"])
+    authors = {r[0]: r[1] for r in _section(result, "published_by_author")["rows"]}
     assert authors == {"Nguyễn Văn An": 2, "Trần Thị Bình": 1, "(Không ghi tác giả)": 1}
     visits = _section(result, "visits")
     assert visits["rows"] == [["Sở Khoa học và Công nghệ", 120, 400]]
