@@ -42,6 +42,11 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.citizen",
+    "congtt.legal",
+    "congtt.procedures",
+    "congtt.directory",
+    "congtt.disclosures",
     "congtt.royalties",
     "congtt.reports",
     "congtt.ops",
@@ -287,3 +292,9 @@ STATS_TRUST_X_FORWARDED_FOR = env.bool("STATS_TRUST_X_FORWARDED_FOR", default=HT
 EMC_SCRIPT_HOSTS = env.list("EMC_SCRIPT_HOSTS", default=["https://f-emc.ngsp.gov.vn"])
 # Place name on the date line of exported administrative documents ("Lạng Sơn, ngày … tháng … năm …").
 REPORT_PLACE = env.str("REPORT_PLACE", default="Lạng Sơn")
+
+# --- citizen (questions, consultation, rating, forum) ---
+# Self-hosted arithmetic CAPTCHA on public forms: on in production, off in DEBUG and tests.
+CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
+# Per-IP limits of public forms {scope: (count, seconds)}; see congtt/citizen/antispam.py.
+CITIZEN_RATE_LIMITS = {}
