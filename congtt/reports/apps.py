@@ -9,4 +9,9 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import sections  # noqa: F401  (registers the built-in report sections)
+        from django.apps import apps
+
+        from . import scoring, sections  # noqa: F401  (register the built-in sections and metrics)
+
+        if apps.is_installed("congtt.citizen"):
+            from . import citizen_sections  # noqa: F401
