@@ -355,3 +355,12 @@ def visits_between(site_ids, start: datetime.date, end: datetime.date):
     if site_ids is not None:
         qs = qs.filter(site_id__in=site_ids)
     return list(qs.values("site_id").annotate(visits=Sum("visits"), views=Sum("views")).order_by("site_id"))
+
+
+def emc_script_hosts() -> list[str]:
+    """Origins to add to the CSP script-src and connect-src when any site uses the EMC snippet.
+
+    The list is the EMC_SCRIPT_HOSTS setting: per-site EMC URLs are refused unless they are on
+    one of these origins, so a static CSP built from this list is always sufficient.
+    """
+    return list(getattr(settings, "EMC_SCRIPT_HOSTS", []))

@@ -286,3 +286,16 @@ def test_scoring_screens_are_for_network_managers_only(client, october_data):
     admin = get_user_model().objects.create_superuser("root", "root@example.com", "mat-khau-rat-dai-123")
     client.force_login(admin)
     assert client.get("/quan-tri/reports/scoring/").status_code == 200
+
+
+def test_demo_data_is_idempotent(portal, department):
+    from congtt.reports import demo as reports_demo
+    from congtt.royalties import demo as royalties_demo
+    from congtt.royalties.models import RateFrame
+
+    for _ in range(2):
+        royalties_demo.load()
+        reports_demo.load()
+    assert RateFrame.objects.count() == 2
+    assert DailySiteStat.objects.count() == 2 * 60
+    assert CriteriaSet.objects.count() == 1 and Criterion.objects.count() == 4

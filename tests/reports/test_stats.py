@@ -186,3 +186,38 @@ def test_emc_snippet_rendered_only_when_set_and_only_from_allowed_hosts(departme
     assert '<script src="https://f-emc.ngsp.gov.vn/embed/t.js" async></script>' in html
     assert 'data-site-id="1234"' in html
     assert "_govaq" not in html  # no inline script: the queue is set up by a static file
+
+
+def test_access_settings_admin_is_scoped_per_site(client, department, district, settings):
+    from django.contrib.auth import get_user_model
+
+    from congtt.network.services import assign_role
+
+    settings.EMC_SCRIPT_HOSTS = ["https://f-emc.ngsp.gov.vn"]
+    admin = get_user_model().objects.create_user("qt", password="mat-khau-rat-dai-123")
+    assign_role(admin, department.site, "admin")
+    other = AccessSettings.objects.create(site=district.site, emc_site_id="", show_public_stats=True)
+    client.force_login(admin)
+    add = client.get("/quan-tri/reports/access-settings/new/")
+    assert add.status_code == 200
+    body = add.content.decode()
+    assert f'value="{department.site.pk}"' in body and f'value="{district.site.pk}"' not in body
+    refused = client.post(
+        "/quan-tri/reports/access-settings/new/",
+        {"site": department.site.pk, "emc_script_url": "https://evil.example/t.js", "emc_site_id": "1"},
+    )
+    assert "máy chủ được phép" in refused.content.decode()
+    assert not AccessSettings.objects.filter(site=department.site).exists()
+    client.post(
+        "/quan-tri/reports/access-settings/new/",
+        {
+            "site": department.site.pk,
+            "emc_script_url": "https://f-emc.ngsp.gov.vn/embed/t.js",
+            "emc_site_id": "77",
+            "show_public_stats": "on",
+        },
+    )
+    assert AccessSettings.objects.get(site=department.site).emc_site_id == "77"
+    listing = client.get("/quan-tri/reports/access-settings/").content.decode()
+    assert f"/quan-tri/reports/access-settings/edit/{other.pk}/" not in listing
+    assert client.get(f"/quan-tri/reports/access-settings/edit/{other.pk}/").status_code in (302, 403, 404)
