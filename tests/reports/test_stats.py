@@ -221,3 +221,17 @@ def test_access_settings_admin_is_scoped_per_site(client, department, district, 
     listing = client.get("/quan-tri/reports/access-settings/").content.decode()
     assert f"/quan-tri/reports/access-settings/edit/{other.pk}/" not in listing
     assert client.get(f"/quan-tri/reports/access-settings/edit/{other.pk}/").status_code in (302, 403, 404)
+
+
+def test_footer_block_costs_no_query_once_warm(department, django_assert_num_queries):
+    from wagtail.models import Site
+
+    request = RequestFactory().get("/", HTTP_HOST="sokhcn.langson.localhost")
+    Site.find_for_request(request)
+    template = Template('{% include "reports/includes/stats.html" %}')
+    template.render(Context({"request": request}))  # cold: settings + one aggregate
+    request2 = RequestFactory().get("/", HTTP_HOST="sokhcn.langson.localhost")
+    request2._wagtail_site = request._wagtail_site
+    with django_assert_num_queries(0):
+        html = template.render(Context({"request": request2}))
+    assert "Thống kê truy cập" in html

@@ -11,14 +11,14 @@ register = template.Library()
 
 
 def _settings(site):
-    """The site's AccessSettings (cached 5 minutes; False when none)."""
+    """The site's AccessSettings (cached a day, dropped on save/delete; False when none)."""
     from ..models import AccessSettings
 
     key = f"reports:access-settings:{site.pk}"
     value = cache.get(key)
     if value is None:
         value = AccessSettings.objects.filter(site_id=site.pk).first() or False
-        cache.set(key, value, 300)
+        cache.set(key, value, 24 * 3600)
     return value or None
 
 
