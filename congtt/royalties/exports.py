@@ -62,6 +62,29 @@ def statement_document(statement) -> AdminDocument:
         ],
         money_columns={4, 5, 6},
         notes=[f"Tổng số tiền bằng chữ: {so_thanh_chu(statement.total)}."],
+        sections=[
+            {
+                "heading": "Chi tiết tin, bài theo người hưởng",
+                "headers": ["Họ và tên", "Tin, bài", "Thể loại", "Hệ số", "Tỷ lệ (%)", "Số tiền (đồng)"],
+                "rows": [
+                    [
+                        line.person_name,
+                        i["title"],
+                        i["genre"],
+                        i["coefficient"],
+                        i["share_percent"],
+                        i["amount"],
+                    ]
+                    for line in lines
+                    for i in line.items
+                ],
+                "totals": None,
+                "note": (
+                    "Số tiền từng tin, bài là phần chính xác làm tròn đến đồng; nhuận bút mỗi người là tổng "
+                    "chính xác làm tròn nửa lên đến 1.000 đồng."
+                ),
+            }
+        ],
         signers=[
             ("NGƯỜI LẬP BIỂU", statement.created_by.get_full_name() if statement.created_by else ""),
             ("TRƯỞNG BAN", statement.approved_by.get_full_name() if statement.approved_by else ""),

@@ -228,6 +228,9 @@ def test_exports_read_back_with_figures_and_quoc_hieu(october, board):
     assert 2_491_000 in values and 932_000 in values and 500_000 in values
     assert "Tổng số tiền bằng chữ: Hai triệu bốn trăm chín mươi mốt nghìn đồng." in values
     assert "NGƯỜI LẬP BIỂU" in values and "TRƯỞNG BAN" in values
+    detail = wb.worksheets[1]
+    detail_rows = [r for r in detail.iter_rows(values_only=True) if r and r[0] == "Nguyễn Văn An"]
+    assert sorted(r[5] for r in detail_rows) == [375_000, 556_500]
     text = docx_text(statement_docx(statement))
     assert QUOC_HIEU in text and TIEU_NGU in text
     assert "BẢNG KÊ NHUẬN BÚT, PHỤ CẤP BAN BIÊN TẬP" in text
