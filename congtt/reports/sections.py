@@ -295,3 +295,52 @@ def royalties(ctx: ReportContext) -> SectionResult:
         chart_title="Nhuận bút, phụ cấp theo đơn vị (đồng)",
         totals=["Tổng cộng", sum(r[1] for r in rows)],
     )
+
+
+# Structured records published through Wagtail's DraftStateMixin (live + first_published_at) per site.
+RECORD_MODELS = [
+    ("legal.LegalDocument", "Văn bản quy phạm, chỉ đạo điều hành"),
+    ("legal.GazetteIssue", "Công báo"),
+    ("procedures.Procedure", "Thủ tục hành chính"),
+]
+
+
+@register_section("records_published", "Văn bản, công báo, thủ tục đăng mới", order=25)
+def records_published(ctx: ReportContext) -> SectionResult:
+    from django.db.models import Count
+
+    columns = []
+    counts: dict[str, dict[int, int]] = {}
+    start = datetime.datetime.combine(ctx.start, datetime.time.min)
+    end = datetime.datetime.combine(ctx.end, datetime.time.max)
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+    for label, title in RECORD_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        columns.append(title)
+        counts[title] = dict(
+            model.objects.filter(
+                site_id__in=ctx.site_ids,
+                live=True,
+                first_published_at__gte=timezone.make_aware(start, tz),
+                first_published_at__lte=timezone.make_aware(end, tz),
+            )
+            .values_list("site_id")
+            .annotate(n=Count("pk"))
+            .values_list("site_id", "n")
+        )
+    rows = [[ctx.site_name(s.pk), *[counts[c].get(s.pk, 0) for c in columns]] for s in ctx.sites]
+    if ctx.province:
+        rows = [r for r in rows if any(r[1:])]
+    totals = ["Tổng cộng", *[sum(r[i + 1] for r in rows) for i in range(len(columns))]]
+    return SectionResult(
+        headers=["Đơn vị", *columns],
+        rows=rows,
+        chart=list(zip(columns, totals[1:], strict=True)),
+        chart_title="Văn bản, công báo, thủ tục đăng mới trong kỳ",
+        totals=totals,
+    )

@@ -83,3 +83,34 @@ def test_qa_consultation_and_rating_figures(department, district):
     assert _section(province, "qa")["totals"] == ["Tổng cộng", 4, 3, 2, 1, 1]
     # on-time ratio: 2 on time / (3 answered + 1 overdue)
     assert METRICS["qa_on_time"][1](site, dt.date(2026, 10, 1), dt.date(2026, 10, 31)) == 0.5
+
+
+def test_records_published_section_counts_legal_documents(department, district):
+    from congtt.legal.models import DocumentForm, IssuingBody, LegalDocument
+
+    form = DocumentForm.objects.get(code="quyet-dinh")
+    body = IssuingBody.objects.get_or_create(name="Ủy ban nhân dân tỉnh Lạng Sơn")[0]
+
+    def doc(site, n, published, live=True):
+        return LegalDocument.objects.create(
+            site=site,
+            form=form,
+            number=f"{n}/QĐ-UBND",
+            issuing_body=body,
+            issue_date=dt.date(2026, 9, 1),
+            summary="Quyết định thử",
+            live=live,
+            first_published_at=aware(published) if published else None,
+        )
+
+    doc(department.site, 1, dt.date(2026, 10, 2))
+    doc(department.site, 2, dt.date(2026, 10, 30))
+    doc(department.site, 3, dt.date(2026, 9, 30))  # before the period
+    doc(department.site, 4, None, live=False)  # draft
+    doc(district.site, 5, dt.date(2026, 10, 15))
+    result = build(report_context(department.site, "month", OCT))
+    section = _section(result, "records_published")
+    assert section["headers"][1] == "Văn bản quy phạm, chỉ đạo điều hành"
+    assert section["rows"][0][:2] == ["Sở Khoa học và Công nghệ", 2]
+    province = build(report_context(None, "month", OCT))
+    assert _section(province, "records_published")["totals"][1] == 3
