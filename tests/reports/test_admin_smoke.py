@@ -54,3 +54,36 @@ def test_admin_screens_render(client, department, district):
     assert rnd.scores.get(site=district.site).score == 35
     export = client.get(f"/quan-tri/reports/scoring/{rnd.pk}/xlsx/")
     assert export.status_code == 200
+
+
+def test_running_report_page_refreshes_itself_without_javascript(client, department):
+    from congtt.reports.models import ReportRun
+
+    run = ReportRun.objects.create(
+        site=department.site,
+        period="month",
+        start=dt.date(2026, 10, 1),
+        end=dt.date(2026, 10, 31),
+        status=ReportRun.Status.RUNNING,
+        progress=40,
+        message="Đang tính: Lượt truy cập",
+    )
+    root = get_user_model().objects.create_superuser("root", "root@example.com", "mat-khau-rat-dai-123")
+    client.force_login(root)
+    body = client.get(f"/quan-tri/reports/{run.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="3">' in body
+    assert 'value="40"' in body and "Đang tính: Lượt truy cập" in body
+    assert client.get(f"/quan-tri/reports/{run.pk}/tai/pdf/").status_code == 404  # not finished yet
+
+
+def test_flush_stats_command(department, capsys):
+    from django.core.management import call_command
+
+    from congtt.reports import stats
+    from congtt.reports.models import DailySiteStat
+
+    stats.stats_cache().clear()
+    stats.record_hit("sokhcn.langson.localhost", "/", "192.0.2.9", "Mozilla/5.0 Firefox/130.0")
+    call_command("flush_stats")
+    assert "Đã ghi 1 lượt xem" in capsys.readouterr().out
+    assert DailySiteStat.objects.get(site=department.site).views == 1
