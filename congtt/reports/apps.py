@@ -15,3 +15,9 @@ class ReportsConfig(AppConfig):
 
         if apps.is_installed("congtt.citizen"):
             from . import citizen_sections  # noqa: F401
+        if apps.is_installed("congtt.ops"):
+            from congtt.ops import scheduler
+
+            from .stats import flush_job
+
+            scheduler.register("flush_stats", scheduler.every(5), flush_job)

@@ -364,3 +364,9 @@ def emc_script_hosts() -> list[str]:
     one of these origins, so a static CSP built from this list is always sufficient.
     """
     return list(getattr(settings, "EMC_SCRIPT_HOSTS", []))
+
+
+def flush_job() -> None:
+    """Scheduler job (every 5 minutes): write the buffered counters, drop stale footer summaries."""
+    flush()
+    invalidate_summaries()

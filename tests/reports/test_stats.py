@@ -235,3 +235,37 @@ def test_footer_block_costs_no_query_once_warm(department, django_assert_num_que
     with django_assert_num_queries(0):
         html = template.render(Context({"request": request2}))
     assert "Thống kê truy cập" in html
+
+
+def test_page_cache_hits_are_counted_too(client, department, settings):
+    from django.core.cache import cache
+
+    from congtt.pagecache import middleware as pagecache
+
+    settings.PAGECACHE_SECONDS = 600
+    cache.clear()
+    pagecache._site_memo.clear()
+    try:
+        mw = settings.MIDDLEWARE
+        assert mw.index("congtt.reports.middleware.AccessStatsMiddleware") < mw.index(
+            "congtt.pagecache.middleware.PageCacheFetchMiddleware"
+        )
+        first = hit(client, "sokhcn.langson.localhost", path="/tin-tuc/")
+        with CaptureQueriesContext(connection) as queries:
+            second = hit(
+                client, "sokhcn.langson.localhost", path="/tin-tuc/", ua=OTHER_BROWSER, ip="198.51.100.9"
+            )
+        assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+        assert len(queries) == 0  # a counted cache hit still costs no query
+        today = timezone.localdate()
+        assert stats.pending_path_views("sokhcn.langson.localhost", "/tin-tuc/", today) == 2
+        assert stats.pending("sokhcn.langson.localhost", today) == (2, 2)
+    finally:
+        cache.clear()
+        pagecache._site_memo.clear()
+
+
+def test_flush_job_is_scheduled():
+    from congtt.ops import scheduler
+
+    assert scheduler.REGISTRY["flush_stats"].func is stats.flush_job
