@@ -269,3 +269,13 @@ def test_flush_job_is_scheduled():
     from congtt.ops import scheduler
 
     assert scheduler.REGISTRY["flush_stats"].func is stats.flush_job
+
+
+def test_page_views_include_shows_this_pages_total(department):
+    DailyPageStat.objects.create(
+        site=department.site, date=datetime.date(2026, 9, 1), path="/tin-tuc/", views=1234
+    )
+    stats.record_hit("sokhcn.langson.localhost", "/tin-tuc/", "192.0.2.1", BROWSER)
+    request = RequestFactory().get("/tin-tuc/", HTTP_HOST="sokhcn.langson.localhost")
+    html = Template('{% include "reports/includes/page_views.html" %}').render(Context({"request": request}))
+    assert "Lượt xem: 1.235" in html

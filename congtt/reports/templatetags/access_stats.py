@@ -50,3 +50,12 @@ def emc_snippet(context):
     site = get_site(request) if request is not None else None
     settings_ = _settings(site) if site is not None else None
     return {"emc": settings_ if settings_ is not None and settings_.emc_enabled else None}
+
+
+@register.filter
+def vn_number(value):
+    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
