@@ -256,9 +256,9 @@ class SiteScore(models.Model):
 
 
 def _forget_access_settings(sender, instance, **kwargs):
-    from django.core.cache import cache
+    from .stats import forget_site_summary
 
-    cache.delete(f"reports:access-settings:{instance.site_id}")
+    forget_site_summary(instance.site_id)
 
 
 models.signals.post_save.connect(_forget_access_settings, sender=AccessSettings)

@@ -280,35 +280,75 @@ def _upsert_sites(model, counts):
     model.objects.bulk_update(changed, ["visits", "views"], batch_size=500)
 
 
-def site_summary(site) -> dict:
-    """{"today": (visits, views), "month": (...), "total": (...)} for the footer; ≤1 query, cached 5 minutes.
+SETTINGS_FIELDS = ("show_public_stats", "emc_script_url", "emc_tracker_url", "emc_site_id")
 
-    Stored rows come from one aggregate query (cached); today's buffered counters are added live.
-    """
+
+def _stored_footer(site) -> dict:
+    """Stored sums (today, month, total) and the site's AccessSettings in ONE query, cached 5 minutes."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+    from wagtail.models import Site
+
     from .models import DailySiteStat
 
     today = timezone.localdate()
     key = f"stats:summary:{site.pk}:{today.isoformat()}"
     c = stats_cache()
     stored = c.get(key)
-    if stored is None:
-        month_start = today.replace(day=1)
-        agg = DailySiteStat.objects.filter(site_id=site.pk).aggregate(
-            today_visits=Sum("visits", filter=Q(date=today)),
-            today_views=Sum("views", filter=Q(date=today)),
-            month_visits=Sum("visits", filter=Q(date__gte=month_start, date__lte=today)),
-            month_views=Sum("views", filter=Q(date__gte=month_start, date__lte=today)),
-            total_visits=Sum("visits"),
-            total_views=Sum("views"),
+    if stored is not None:
+        return stored
+    month_start = today.replace(day=1)
+
+    def total(field, **flt):
+        rows = (
+            DailySiteStat.objects.filter(site=OuterRef("pk"), **flt)
+            .order_by()
+            .values("site")
+            .annotate(s=Sum(field))
+            .values("s")[:1]
         )
-        stored = {k: v or 0 for k, v in agg.items()}
-        c.set(key, stored, SUMMARY_TTL)
-    pv, pw = pending(site.hostname.lower(), today)
+        return Coalesce(Subquery(rows), 0)
+
+    periods = {
+        "today": {"date": today},
+        "month": {"date__gte": month_start, "date__lte": today},
+        "total": {},
+    }
+    annotations = {f"{p}_{f}": total(f, **flt) for p, flt in periods.items() for f in ("visits", "views")}
+    settings_values = {f"s_{f}": f"access_settings__{f}" for f in SETTINGS_FIELDS}
+    from django.db.models import F
+
+    row = (
+        Site.objects.filter(pk=site.pk)
+        .annotate(**annotations, **{k: F(v) for k, v in settings_values.items()})
+        .values(*annotations, *settings_values)
+        .first()
+    ) or {}
+    stored = {k: row.get(k) or 0 for k in annotations}
+    has_settings = row.get("s_show_public_stats") is not None
+    stored["settings"] = {f: row.get(f"s_{f}") for f in SETTINGS_FIELDS} if has_settings else None
+    c.set(key, stored, SUMMARY_TTL)
+    return stored
+
+
+def site_summary(site) -> dict:
+    """{"today": {...}, "month": {...}, "total": {...}, "settings": {...}|None} for the footer.
+
+    ≤1 query (cached 5 minutes): stored rows and the site's settings come from one query;
+    today's buffered counters are added live from the cache.
+    """
+    stored = _stored_footer(site)
+    pv, pw = pending(site.hostname.lower(), timezone.localdate())
     return {
         "today": {"visits": stored["today_visits"] + pv, "views": stored["today_views"] + pw},
         "month": {"visits": stored["month_visits"] + pv, "views": stored["month_views"] + pw},
         "total": {"visits": stored["total_visits"] + pv, "views": stored["total_views"] + pw},
+        "settings": stored["settings"],
     }
+
+
+def forget_site_summary(site_id) -> None:
+    stats_cache().delete(f"stats:summary:{site_id}:{timezone.localdate().isoformat()}")
 
 
 def invalidate_summaries() -> None:

@@ -223,13 +223,18 @@ def test_access_settings_admin_is_scoped_per_site(client, department, district, 
     assert client.get(f"/quan-tri/reports/access-settings/edit/{other.pk}/").status_code in (302, 403, 404)
 
 
-def test_footer_block_costs_no_query_once_warm(department, django_assert_num_queries):
+def test_footer_block_costs_one_query_cold_and_none_warm(
+    department, django_assert_num_queries, django_assert_max_num_queries
+):
     from wagtail.models import Site
 
     request = RequestFactory().get("/", HTTP_HOST="sokhcn.langson.localhost")
     Site.find_for_request(request)
     template = Template('{% include "reports/includes/stats.html" %}')
-    template.render(Context({"request": request}))  # cold: settings + one aggregate
+    AccessSettings.objects.create(site=department.site, show_public_stats=True)
+    stats.stats_cache().clear()
+    with django_assert_max_num_queries(1):  # cold: sums and settings in one query
+        template.render(Context({"request": request}))
     request2 = RequestFactory().get("/", HTTP_HOST="sokhcn.langson.localhost")
     request2._wagtail_site = request._wagtail_site
     with django_assert_num_queries(0):
@@ -279,3 +284,13 @@ def test_page_views_include_shows_this_pages_total(department):
     request = RequestFactory().get("/tin-tuc/", HTTP_HOST="sokhcn.langson.localhost")
     html = Template('{% include "reports/includes/page_views.html" %}').render(Context({"request": request}))
     assert "Lượt xem: 1.235" in html
+
+
+def test_site_can_hide_the_public_block(department):
+    settings_row = AccessSettings.objects.create(site=department.site, show_public_stats=False)
+    request = RequestFactory().get("/", HTTP_HOST="sokhcn.langson.localhost")
+    template = Template('{% include "reports/includes/stats.html" %}')
+    assert "Thống kê truy cập" not in template.render(Context({"request": request}))
+    settings_row.show_public_stats = True
+    settings_row.save()  # the cached summary is dropped on save
+    assert "Thống kê truy cập" in template.render(Context({"request": request}))

@@ -1,7 +1,11 @@
-"""Template tags for the public statistics block and the EMC snippet (PUB-8)."""
+"""Template tags for the public statistics block, per-page views and the EMC snippet (PUB-8).
+
+The whole include (block + EMC snippet) costs at most one query, and none while cached.
+"""
+
+from types import SimpleNamespace
 
 from django import template
-from django.core.cache import cache
 
 from congtt.network.context import get_site
 
@@ -10,28 +14,22 @@ from .. import stats
 register = template.Library()
 
 
-def _settings(site):
-    """The site's AccessSettings (cached a day, dropped on save/delete; False when none)."""
-    from ..models import AccessSettings
-
-    key = f"reports:access-settings:{site.pk}"
-    value = cache.get(key)
-    if value is None:
-        value = AccessSettings.objects.filter(site_id=site.pk).first() or False
-        cache.set(key, value, 24 * 3600)
-    return value or None
+def _summary(context):
+    request = context.get("request")
+    site = get_site(request) if request is not None else None
+    if site is None:
+        return None
+    if "_congtt_stats_summary" not in context.render_context:
+        context.render_context["_congtt_stats_summary"] = stats.site_summary(site)
+    return context.render_context["_congtt_stats_summary"]
 
 
 @register.inclusion_tag("reports/includes/stats_block.html", takes_context=True)
 def access_stats_block(context):
-    request = context.get("request")
-    site = get_site(request) if request is not None else None
-    if site is None:
+    summary = _summary(context)
+    if summary is None or (summary["settings"] and not summary["settings"]["show_public_stats"]):
         return {"summary": None}
-    settings_ = _settings(site)
-    if settings_ is not None and not settings_.show_public_stats:
-        return {"summary": None}
-    return {"summary": stats.site_summary(site)}
+    return {"summary": summary}
 
 
 @register.simple_tag(takes_context=True)
@@ -46,10 +44,10 @@ def page_views(context, path=None):
 
 @register.inclusion_tag("reports/includes/emc.html", takes_context=True)
 def emc_snippet(context):
-    request = context.get("request")
-    site = get_site(request) if request is not None else None
-    settings_ = _settings(site) if site is not None else None
-    return {"emc": settings_ if settings_ is not None and settings_.emc_enabled else None}
+    summary = _summary(context)
+    s = summary["settings"] if summary else None
+    enabled = bool(s and s["emc_script_url"] and s["emc_site_id"])
+    return {"emc": SimpleNamespace(**s) if enabled else None}
 
 
 @register.filter
