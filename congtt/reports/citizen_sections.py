@@ -139,3 +139,53 @@ def qa_on_time(site, start, end) -> float:
     if not answered:
         return 1.0 if not f.get("overdue") else 0.0
     return round(f.get("on_time", 0) / (answered + f.get("overdue", 0)), 4)
+
+
+@register_section(
+    "qa_by_unit", "Hỏi đáp, phản ánh kiến nghị theo đơn vị xử lý", order=65, requires=("citizen",)
+)
+def qa_by_unit(ctx: ReportContext) -> SectionResult:
+    """Cases forwarded to each responsible unit: answered in the period on time / late, overdue at its end."""
+    from django.utils import timezone
+
+    from congtt.citizen.models import Case
+    from congtt.citizen.rules import OPEN_STATES
+
+    figures: dict[str, Counter] = {}
+    cases = Case.objects.filter(site_id__in=ctx.site_ids, unit__isnull=False).filter(
+        models_q(ctx.start, ctx.end)
+    )
+    for unit, state, answered_at, due, extended in cases.values_list(
+        "unit__name", "state", "answered_at", "due_date", "extended_due_date"
+    ):
+        c = figures.setdefault(unit, Counter())
+        limit = extended or due
+        if answered_at and ctx.start <= timezone.localtime(answered_at).date() <= ctx.end:
+            c["answered"] += 1
+            c[
+                "on_time" if (limit is None or timezone.localtime(answered_at).date() <= limit) else "late"
+            ] += 1
+        elif state in OPEN_STATES and limit and limit < ctx.end:
+            c["overdue"] += 1
+    keys = ["answered", "on_time", "late", "overdue"]
+    rows = sorted(
+        ([u, *[c.get(k, 0) for k in keys]] for u, c in figures.items()), key=lambda r: (-r[1], r[0])
+    )
+    return SectionResult(
+        headers=["Đơn vị xử lý", "Đã trả lời", "Đúng hạn", "Quá hạn", "Đang quá hạn"],
+        rows=rows,
+        chart=[(r[0], r[4]) for r in rows if r[4]][:12],
+        chart_title="Hồ sơ đang quá hạn theo đơn vị xử lý",
+        totals=["Tổng cộng", *[sum(r[i] for r in rows) for i in range(1, 5)]],
+    )
+
+
+def models_q(start, end):
+    """Cases answered in the period, or still open at its end."""
+    from django.db.models import Q
+
+    from congtt.citizen.rules import OPEN_STATES
+
+    return Q(answered_at__date__gte=start, answered_at__date__lte=end) | Q(
+        state__in=OPEN_STATES, created_at__date__lte=end
+    )

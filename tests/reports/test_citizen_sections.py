@@ -15,8 +15,9 @@ def aware(d, hour=9):
     return timezone.make_aware(dt.datetime(d.year, d.month, d.day, hour))
 
 
-def case(site, created, state="received", answered=None, due=None, extended=None):
+def case(site, created, state="received", answered=None, due=None, extended=None, unit=None):
     return Case.objects.create(
+        unit=unit,
         site=site,
         asker_name="Nguyễn Văn Hỏi",
         title="Hỏi về thủ tục",
@@ -114,3 +115,37 @@ def test_records_published_section_counts_legal_documents(department, district):
     assert section["rows"][0][:2] == ["Sở Khoa học và Công nghệ", 2]
     province = build(report_context(None, "month", OCT))
     assert _section(province, "records_published")["totals"][1] == 3
+
+
+def test_qa_by_responsible_unit(department):
+    from congtt.citizen.models import ResponsibleUnit
+
+    site = department.site
+    tc = ResponsibleUnit.objects.create(site=site, name="Phòng Kế hoạch - Tài chính")
+    ql = ResponsibleUnit.objects.create(site=site, name="Phòng Quản lý khoa học")
+    case(
+        site,
+        dt.date(2026, 10, 1),
+        "answered",
+        answered=dt.date(2026, 10, 6),
+        due=dt.date(2026, 10, 8),
+        unit=tc,
+    )
+    case(
+        site,
+        dt.date(2026, 10, 2),
+        "answered",
+        answered=dt.date(2026, 10, 20),
+        due=dt.date(2026, 10, 9),
+        unit=tc,
+    )
+    case(site, dt.date(2026, 10, 3), "forwarded", due=dt.date(2026, 10, 10), unit=ql)
+    case(site, dt.date(2026, 10, 25), "forwarded", due=dt.date(2026, 11, 3), unit=ql)
+    section = _section(build(report_context(site, "month", OCT)), "qa_by_unit")
+    assert section["rows"] == [
+        ["Phòng Kế hoạch - Tài chính", 2, 1, 1, 0],
+        ["Phòng Quản lý khoa học", 0, 0, 0, 1],
+    ]
+    assert section["chart"] == [["Phòng Quản lý khoa học", 1]] or section["chart"] == [
+        ("Phòng Quản lý khoa học", 1)
+    ]
