@@ -15,6 +15,8 @@ class ReportsConfig(AppConfig):
 
         if apps.is_installed("congtt.citizen"):
             from . import citizen_sections  # noqa: F401
+        if apps.is_installed("congtt.editorial"):
+            from . import editorial_sections  # noqa: F401
         if apps.is_installed("congtt.ops"):
             from congtt.ops import scheduler
 
