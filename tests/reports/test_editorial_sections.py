@@ -43,3 +43,16 @@ def test_deadline_figures_and_metric(department):
     assert METRICS["deadline_compliance"][1](site, dt.date(2026, 10, 1), dt.date(2026, 10, 31)) == round(
         1 / 3, 4
     )
+
+
+def test_quota_section_prorates_the_monthly_target(department):
+    from congtt.editorial.models import UnitQuota
+    from congtt.reports.services import build, report_context
+
+    UnitQuota.objects.create(site=department.site, unit_name="Phòng Quản lý khoa học", monthly_target=20)
+    month = build(report_context(department.site, "month", OCT))
+    section = next(s for s in month["sections"] if s["key"] == "quotas")
+    assert section["rows"] == [["Phòng Quản lý khoa học", 0, 20, "Chưa đạt"]]  # 20 × 31 / 30.4375 ≈ 20
+    quarter = build(report_context(department.site, "quarter", OCT))
+    section = next(s for s in quarter["sections"] if s["key"] == "quotas")
+    assert section["rows"][0][2] == 60  # 20 × 92 / 30.4375 = 60.45
