@@ -46,8 +46,9 @@ def test_deadline_figures_and_metric(department):
 
 
 def test_quota_section_prorates_the_monthly_target(department):
-    from congtt.editorial.models import UnitQuota
     from congtt.reports.services import build, report_context
+
+    UnitQuota = apps.get_model("editorial", "UnitQuota")
 
     UnitQuota.objects.create(site=department.site, unit_name="Phòng Quản lý khoa học", monthly_target=20)
     month = build(report_context(department.site, "month", OCT))
