@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.editorial",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",

@@ -1,0 +1,142 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Page, Site
+
+from congtt.network.roles import ROLE_CHOICES
+from congtt.network.scoping import ALL, site_ids_with_permission
+
+from . import rules
+from .docx_import import DocxInvalid, validate_docx
+
+
+class ReturnForm(forms.Form):
+    """Returning an item at any step: one EDT-5 reason and a comment (both required)."""
+
+    reason = forms.ChoiceField(
+        label=_("Lý do trả lại"),
+        choices=[("", "---------"), *rules.REFUSAL_REASONS],
+        error_messages={
+            "required": _("Hãy chọn lý do trả lại."),
+            "invalid_choice": _("Hãy chọn lý do trả lại."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Ý kiến cụ thể (cần sửa gì)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Hãy ghi ý kiến cụ thể.")},
+    )
+
+
+class ApproveForm(forms.Form):
+    comment = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ReviewApproveForm(ApproveForm):
+    """A reviewer confirms the prohibited-content checklist (EDT-8) before approving."""
+
+    checklist = forms.BooleanField(
+        label=_("Tôi đã kiểm tra tin bài không có nội dung bị cấm theo danh mục dưới đây"),
+        error_messages={"required": _("Hãy xác nhận đã kiểm tra danh mục nội dung bị cấm.")},
+    )
+    checklist_items = rules.PROHIBITED_CONTENT_CHECKLIST
+
+
+class SubmissionForm(WagtailAdminModelForm):
+    docx_file = forms.FileField(
+        label=_("Nhập nội dung từ tệp Word (.docx)"),
+        required=False,
+        help_text=_(
+            "Nội dung, ảnh trong tệp được chuyển vào ô nội dung; chữ mã TCVN3/VNI được tự chuyển sang Unicode."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from congtt.content.models import SectionPage
+
+        user = self.for_user
+        ids = site_ids_with_permission(user, "editorial.add_submission") if user else set()
+        sites = Site.objects.order_by("site_name")
+        if ids is not ALL:
+            sites = sites.filter(pk__in=ids)
+        if "site" in self.fields:
+            self.fields["site"].queryset = sites
+            self.fields["site"].empty_label = None
+            if self.instance.pk:
+                self.fields["site"].disabled = True
+        if "section" in self.fields:
+            roots = [site.root_page for site in sites.select_related("root_page")]
+            sections = Page.objects.type(SectionPage).filter(depth=3)
+            if ids is not ALL:
+                from django.db.models import Q
+
+                condition = Q(pk__in=[])
+                for root in roots:
+                    condition |= Q(path__startswith=root.path)
+                sections = sections.filter(condition)
+            else:
+                sections = sections.filter(locale__language_code="vi")
+            self.fields["section"].queryset = sections.order_by("path")
+            self.fields["section"].widget = forms.Select(choices=self.fields["section"].choices)
+        if "officer" in self.fields and not self.instance.pk and user is not None:
+            self.fields["officer"].queryset = get_user_model().objects.filter(pk=user.pk)
+            self.initial.setdefault("officer", user.pk)
+
+    def clean_docx_file(self):
+        uploaded = self.cleaned_data.get("docx_file")
+        if uploaded:
+            try:
+                validate_docx(uploaded)
+            except DocxInvalid as exc:
+                raise forms.ValidationError(str(exc)) from exc
+        return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        site = cleaned.get("site") or (self.instance.site if self.instance.site_id else None)
+        section = cleaned.get("section")
+        if site and section:
+            from .workflow import site_for_page
+
+            if site_for_page(section) != site:
+                self.add_error("section", _("Chuyên mục không thuộc trang đã chọn."))
+        return cleaned
+
+    def save(self, commit=True):
+        from . import services
+
+        instance = super().save(commit=False)
+        if not instance.pk and self.for_user is not None:
+            instance.created_by = self.for_user
+        uploaded = self.cleaned_data.get("docx_file")
+        if uploaded:
+            services.import_docx(instance, uploaded, self.for_user)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+
+class RoleForm(forms.Form):
+    user = forms.ModelChoiceField(
+        label=_("Người dùng"), queryset=get_user_model().objects.filter(is_active=True).order_by("username")
+    )
+    role = forms.ChoiceField(label=_("Vai trò"), choices=ROLE_CHOICES)
+    fields = forms.ModelMultipleChoiceField(
+        label=_("Lĩnh vực phụ trách (thành viên)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import fields
+
+        queryset = fields.field_queryset()
+        if queryset is None:
+            del self.fields["fields"]
+        else:
+            self.fields["fields"].queryset = queryset

@@ -1,0 +1,263 @@
+"""Editorial board records: submissions, workflow tasks, decisions, delegations (EDT-1…EDT-6)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site, Task, TaskState
+
+from . import rules
+
+SUBMISSION_FEATURES = [
+    "h2",
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "image",
+    "blockquote",
+]
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Phiếu đề nghị trên cổng")
+    EMAIL = "email", _("Thư điện tử")
+    EXCHANGE = "exchange", _("Trục liên thông văn bản")
+    SOCIAL = "social", _("Mạng xã hội")
+    PAPER = "paper", _("Văn bản giấy")
+    OTHER = "other", _("Khác")
+
+
+class Submission(models.Model):
+    """Phiếu đề nghị đăng tin: an item proposed for publication on one site (EDT-2, EDT-6)."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đã tiếp nhận")
+        CONVERTED = "converted", _("Đã chuyển thành tin bài nháp")
+        WITHDRAWN = "withdrawn", _("Đơn vị rút lại")
+        REJECTED = "rejected", _("Không đăng")
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("trang")
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    section = models.ForeignKey(
+        Page,
+        verbose_name=_("chuyên mục đề nghị đăng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("tóm tắt (sapo)"), blank=True, max_length=1000)
+    content = RichTextField(_("nội dung"), blank=True, features=SUBMISSION_FEATURES)
+    attachments = models.ManyToManyField(
+        "wagtaildocs.Document", verbose_name=_("tệp đính kèm"), blank=True, related_name="+"
+    )
+    original_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp gốc"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bản gốc nhận được: tệp .docx, thư điện tử (.eml), bản quét văn bản giấy…"),
+    )
+    authors = models.CharField(
+        _("tác giả"), max_length=255, blank=True, help_text=_("Nhiều tác giả cách nhau bằng dấu phẩy.")
+    )
+    source = models.CharField(_("nguồn tin"), max_length=255, blank=True)
+    unit_name = models.CharField(_("đơn vị gửi"), max_length=255, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ gửi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editorial_submissions",
+    )
+    sender = models.CharField(
+        _("người gửi (ngoài hệ thống)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: địa chỉ thư điện tử."),
+    )
+    channel = models.CharField(
+        _("kênh tiếp nhận"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    message_id = models.CharField(_("mã thư"), max_length=255, blank=True, db_index=True, editable=False)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    status_note = models.TextField(_("ghi chú xử lý"), blank=True)
+    article = models.ForeignKey(
+        Page, verbose_name=_("tin bài"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("ngày tiếp nhận"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("phiếu đề nghị đăng tin")
+        verbose_name_plural = _("phiếu đề nghị đăng tin")
+        permissions = [("convert_submission", _("Chuyển phiếu đề nghị thành tin bài"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "message_id"],
+                condition=~models.Q(message_id=""),
+                name="editorial_submission_unique_message",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def author_names(self) -> list[str]:
+        return [name.strip() for name in self.authors.split(",") if name.strip()]
+
+
+class Delegation(models.Model):
+    """The chief editor delegates final approval to a deputy for a period (EDT-1, EDT-3)."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("phó trưởng ban")
+    )
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến hết ngày"))
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("ủy quyền duyệt tin")
+        verbose_name_plural = _("ủy quyền duyệt tin")
+
+    def __str__(self):
+        return f"{self.deputy} ({self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y})"
+
+
+class Decision(models.Model):
+    """A step's decision on an item, with its reason (EDT-3, EDT-5): the board's own history."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Đồng ý")
+        RETURN = "reject", _("Trả lại")
+        TAKEDOWN = "takedown", _("Gỡ tin")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    task_state = models.ForeignKey(
+        TaskState, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    step = models.CharField(_("bước"), max_length=255)
+    action = models.CharField(_("quyết định"), max_length=20, choices=Action.choices)
+    reason = models.CharField(_("lý do"), max_length=30, choices=rules.REFUSAL_REASONS, blank=True)
+    comment = models.TextField(_("ý kiến"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("người"),
+    )
+    created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ý kiến xử lý")
+        verbose_name_plural = _("ý kiến xử lý")
+
+
+class EditorialTask(Task):
+    """Base of the board's workflow steps: who may act is decided per site, at the time of acting."""
+
+    admin_form_fields = Task.admin_form_fields
+
+    class Meta:
+        abstract = True
+
+    # ``user_may_act`` is implemented by each step in ``congtt.editorial.workflow``.
+    def user_may_act(self, obj, user) -> bool:
+        from .workflow import user_may_act
+
+        return user_may_act(self, obj, user)
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_may_act(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_may_act(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_may_act(obj, user)
+
+    def get_actions(self, obj, user):
+        from .workflow import actions_for
+
+        return actions_for(self, obj, user)
+
+    def get_form_for_action(self, action):
+        from .forms import ApproveForm, ReturnForm
+
+        return ReturnForm if action == "reject" else ApproveForm
+
+    def get_template_for_action(self, action):
+        return "editorial/workflow_action_modal.html"
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .workflow import perform_action
+
+        return perform_action(self, task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .workflow import states_user_can_moderate
+
+        return states_user_can_moderate(self, user)
+
+
+class FieldReviewTask(EditorialTask):
+    def get_form_for_action(self, action):
+        from .forms import ReturnForm, ReviewApproveForm
+
+        return ReturnForm if action == "reject" else ReviewApproveForm
+
+    class Meta:
+        verbose_name = _("Thẩm định theo lĩnh vực")
+        verbose_name_plural = _("Thẩm định theo lĩnh vực")
+
+    @classmethod
+    def get_description(cls):
+        return _("Thành viên ban biên tập phụ trách lĩnh vực của tin bài thẩm định (hạn 2 ngày làm việc).")
+
+
+class ChiefApprovalTask(EditorialTask):
+    class Meta:
+        verbose_name = _("Trưởng ban duyệt")
+        verbose_name_plural = _("Trưởng ban duyệt")
+
+    @classmethod
+    def get_description(cls):
+        return _("Trưởng ban biên tập (hoặc Phó Trưởng ban được ủy quyền) duyệt tin bài.")
+
+
+class PublishTask(EditorialTask):
+    class Meta:
+        verbose_name = _("Xuất bản")
+        verbose_name_plural = _("Xuất bản")
+
+    @classmethod
+    def get_description(cls):
+        return _("Thư ký ban biên tập hoặc quản trị trang xuất bản tin bài đã được duyệt.")

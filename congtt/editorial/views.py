@@ -1,0 +1,185 @@
+"""Admin screens of the board: role assignment, submissions, converting, the reviewer's panel."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Task
+
+from congtt.network.roles import ROLE_BY_CODE
+from congtt.network.scoping import SiteScopedModelViewSetMixin
+
+from . import rules, services
+from .forms import RoleForm, SubmissionForm
+from .models import EditorialTask, Submission
+
+
+def roles_view(request):
+    """Phân công vai trò: one site at a time, pick user + role (+ fields) → assign; list with remove."""
+    sites = list(services.manageable_sites(request.user))
+    if not sites:
+        raise PermissionDenied
+    chosen = request.GET.get("site") or request.POST.get("site") or sites[0].site_id
+    profile = next((p for p in sites if str(p.site_id) == str(chosen)), None)
+    if profile is None:
+        raise PermissionDenied
+    site = profile.site
+    form = RoleForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("remove"):
+            user = get_object_or_404(get_user_model(), pk=request.POST.get("user"))
+            role = request.POST.get("role")
+            if role not in ROLE_BY_CODE:
+                raise PermissionDenied
+            services.remove_role(request.user, user, site, role)
+            messages.success(
+                request, _("Đã bỏ vai trò của %(user)s.") % {"user": user.get_full_name() or user}
+            )
+            return redirect(f"{reverse('editorial_roles')}?site={site.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            services.give_role(
+                request.user, data["user"], site, data["role"], [f.pk for f in data.get("fields") or []]
+            )
+            messages.success(
+                request,
+                _("Đã phân công %(user)s làm %(role)s.")
+                % {
+                    "user": data["user"].get_full_name() or data["user"],
+                    "role": ROLE_BY_CODE[data["role"]].name,
+                },
+            )
+            return redirect(f"{reverse('editorial_roles')}?site={site.pk}")
+    board = [
+        {"role": role, "role_name": ROLE_BY_CODE[role].name, "user": user}
+        for role, user in services.board_of(site)
+    ]
+    from . import fields
+
+    member_fields = fields.member_field_names(site)
+    for row in board:
+        row["fields"] = member_fields.get(row["user"].pk, []) if row["role"] == "member" else []
+    return TemplateResponse(
+        request,
+        "editorial/roles.html",
+        {
+            "sites": sites,
+            "profile": profile,
+            "form": form,
+            "board": board,
+            "page_title": _("Phân công vai trò"),
+        },
+    )
+
+
+@require_POST
+def convert_view(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        article = services.convert_submission(submission, request.user)
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("editorial_submission:edit", args=[pk]))
+    messages.success(
+        request,
+        _("Đã tạo tin bài nháp “%(title)s” và chuyển vào quy trình duyệt.") % {"title": article.title},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+
+
+@require_POST
+def close_view(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        services.close_submission(
+            submission, request.user, request.POST.get("status", ""), request.POST.get("note", "")
+        )
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã cập nhật trạng thái phiếu."))
+    return redirect(reverse("editorial_submission:edit", args=[pk]))
+
+
+class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Submission
+    icon = "mail"
+    menu_label = gettext_lazy("Phiếu đề nghị đăng tin")
+    add_to_admin_menu = True
+    menu_order = 210
+    edit_template_name = "editorial/submission_edit.html"
+    name = "editorial_submission"
+    url_prefix = "ban-bien-tap/phieu"
+    list_display = ["title", "site", "unit_name", "channel", "status", "created_at"]
+    list_filter = ["status", "channel"]
+    search_fields = ["title", "unit_name", "authors"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("title"),
+            FieldPanel("section"),
+            FieldPanel("summary"),
+            FieldPanel("docx_file"),
+            FieldPanel("content"),
+            FieldPanel("attachments"),
+            MultiFieldPanel(
+                [FieldPanel("authors"), FieldPanel("source"), FieldPanel("unit_name"), FieldPanel("officer")],
+                heading=gettext_lazy("Tác giả, nguồn và đơn vị gửi"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("channel"), FieldPanel("sender"), FieldPanel("original_file")],
+                heading=gettext_lazy("Kênh tiếp nhận"),
+            ),
+        ],
+        base_form_class=SubmissionForm,
+    )
+
+
+submission_viewset = SubmissionViewSet()
+
+
+class ReviewsPanel(Component):
+    """Dashboard: the board steps waiting for this user, with due dates (EDT-4)."""
+
+    name = "editorial_reviews"
+    order = 50
+    template_name = "editorial/panels/reviews.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": due_rows(self.request.user), "today": timezone.localdate()}
+
+
+def due_rows(user) -> list[dict]:
+    """The user's in-progress board steps: page, step, started, due, state (overdue first)."""
+    today = timezone.localdate()
+    rows = []
+    for task in Task.objects.filter(active=True).specific():
+        if not isinstance(task, EditorialTask):
+            continue
+        for state in task.get_task_states_user_can_moderate(user).select_related("workflow_state"):
+            page = state.workflow_state.content_object
+            due = rules.review_due_date(state.started_at)
+            rows.append(
+                {
+                    "page": page,
+                    "step": task.name,
+                    "started_at": state.started_at,
+                    "due": due,
+                    "state": rules.due_state(due, today),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                }
+            )
+    rows.sort(key=lambda row: row["due"])
+    return rows

@@ -1,0 +1,53 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from congtt.network.scoping import SitePermissionPolicy
+
+from . import services, views
+from .models import Submission
+
+register_permission_policy(Submission, SitePermissionPolicy(Submission, site_field="site"))
+
+
+@hooks.register("register_admin_viewset")
+def register_submissions():
+    return views.submission_viewset
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    return [
+        path("ban-bien-tap/phan-cong/", views.roles_view, name="editorial_roles"),
+        path("ban-bien-tap/phieu/<int:pk>/chuyen-thanh-tin/", views.convert_view, name="editorial_convert"),
+        path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
+    ]
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.manageable_sites(request.user).exists()
+
+
+@hooks.register("register_settings_menu_item")
+def roles_menu_item():
+    return BoardMenuItem(_("Phân công vai trò"), reverse("editorial_roles"), icon_name="group", order=150)
+
+
+@hooks.register("construct_homepage_panels")
+def reviews_panel(request, panels):
+    panels.append(views.ReviewsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("editorial.return", _("Trả lại (có lý do)"), _("Trả lại tin bài kèm lý do"))
+    actions.register_action(
+        "editorial.from_submission", _("Tạo từ phiếu đề nghị"), _("Tạo tin bài từ phiếu đề nghị")
+    )
+    actions.register_action(
+        "editorial.assign_role", _("Phân công vai trò"), _("Phân công vai trò ban biên tập")
+    )
+    actions.register_action("editorial.remove_role", _("Bỏ vai trò"), _("Bỏ vai trò ban biên tập"))
