@@ -180,6 +180,9 @@ class Decision(models.Model):
         verbose_name = _("ý kiến xử lý")
         verbose_name_plural = _("ý kiến xử lý")
 
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.step}"
+
 
 class EditorialTask(Task):
     """Base of the board's workflow steps: who may act is decided per site, at the time of acting."""

@@ -1,5 +1,6 @@
 """Read the board's mailbox (Maildir or IMAP) into submissions with channel e-mail (EDT-2)."""
 
+import contextlib
 import imaplib
 import mailbox
 from urllib.parse import unquote, urlparse
@@ -53,7 +54,5 @@ class Command(BaseCommand):
                 if status == "OK" and parts and isinstance(parts[0], tuple):
                     yield parts[0][1]
         finally:
-            try:
+            with contextlib.suppress(OSError, imaplib.IMAP4.error):
                 client.logout()
-            except Exception:  # noqa: BLE001
-                pass
