@@ -34,3 +34,8 @@ def copy_submission_field(submission, article) -> None:
 def field_queryset():
     """All lĩnh vực to choose from, or None before the shared model exists."""
     return None
+
+
+def member_field_names(site) -> dict:
+    """{user id: [field names]} of the site's members."""
+    return {}

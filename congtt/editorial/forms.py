@@ -120,8 +120,10 @@ class SubmissionForm(WagtailAdminModelForm):
 
 
 class RoleForm(forms.Form):
-    user = forms.ModelChoiceField(
-        label=_("Người dùng"), queryset=get_user_model().objects.filter(is_active=True).order_by("username")
+    user = forms.CharField(
+        label=_("Tên đăng nhập hoặc thư điện tử"),
+        max_length=254,
+        help_text=_("Tài khoản phải có sẵn (do quản trị hệ thống tạo)."),
     )
     role = forms.ChoiceField(label=_("Vai trò"), choices=ROLE_CHOICES)
     fields = forms.ModelMultipleChoiceField(
@@ -140,3 +142,13 @@ class RoleForm(forms.Form):
             del self.fields["fields"]
         else:
             self.fields["fields"].queryset = queryset
+
+    def clean_user(self):
+        value = self.cleaned_data["user"].strip()
+        users = get_user_model().objects.filter(is_active=True)
+        user = users.filter(username__iexact=value).first() or users.filter(email__iexact=value).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Không tìm thấy tài khoản đang hoạt động với tên hoặc thư điện tử này.")
+            )
+        return user
