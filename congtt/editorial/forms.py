@@ -152,3 +152,66 @@ class RoleForm(forms.Form):
                 _("Không tìm thấy tài khoản đang hoạt động với tên hoặc thư điện tử này.")
             )
         return user
+
+
+class SiteLimitedForm(WagtailAdminModelForm):
+    """Admin form of a per-site record: the site choice is limited to the user's sites."""
+
+    site_permission = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        ids = site_ids_with_permission(user, self.site_permission) if user else set()
+        if "site" in self.fields:
+            sites = Site.objects.order_by("site_name")
+            self.fields["site"].queryset = sites if ids is ALL else sites.filter(pk__in=ids)
+            self.fields["site"].empty_label = None
+            if self.instance.pk:
+                self.fields["site"].disabled = True
+
+
+class DeadlineRuleForm(SiteLimitedForm):
+    site_permission = "editorial.add_deadlinerule"
+
+
+class PublicationDeadlineForm(SiteLimitedForm):
+    site_permission = "editorial.add_publicationdeadline"
+
+    def save(self, commit=True):
+        from .deadlines import due_date_for
+
+        instance = super().save(commit=False)
+        instance.due_date = due_date_for(instance.site, instance.kind, instance.source_date)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+
+class DelegationForm(SiteLimitedForm):
+    site_permission = "editorial.add_delegation"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from congtt.network.models import SiteRoleGroup
+
+        if "deputy" in self.fields:
+            groups = SiteRoleGroup.objects.filter(
+                role="deputy", site__in=self.fields["site"].queryset
+            ).values("group")
+            self.fields["deputy"].queryset = get_user_model().objects.filter(groups__in=groups).distinct()
+
+    def clean(self):
+        cleaned = super().clean()
+        site, deputy = cleaned.get("site"), cleaned.get("deputy")
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        if (
+            site
+            and deputy
+            and not deputy.groups.filter(site_role__site=site, site_role__role="deputy").exists()
+        ):
+            self.add_error("deputy", _("Người được ủy quyền phải là Phó Trưởng ban biên tập của trang này."))
+        return cleaned

@@ -264,3 +264,73 @@ class PublishTask(EditorialTask):
     @classmethod
     def get_description(cls):
         return _("Thư ký ban biên tập hoặc quản trị trang xuất bản tin bài đã được duyệt.")
+
+
+class DeadlineRule(models.Model):
+    """A site's own publication deadline for one kind of information (DL-2); default from ``rules``."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    kind = models.CharField(_("loại thông tin"), max_length=30, choices=rules.DEADLINE_KIND_CHOICES)
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"))
+
+    class Meta:
+        verbose_name = _("thời hạn đăng tải")
+        verbose_name_plural = _("thời hạn đăng tải")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "kind"], name="editorial_unique_deadline_rule")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.working_days}"
+
+
+class PublicationDeadline(models.Model):
+    """The publication deadline of one item (page or record) counted from its source document (DL-2, DL-3)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Chưa đăng, còn hạn")
+        OVERDUE = "overdue", _("Chưa đăng, quá hạn")
+        ON_TIME = "on_time", _("Đăng đúng hạn")
+        LATE = "late", _("Đăng trễ hạn")
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    title = models.CharField(_("tên thông tin"), max_length=500)
+    kind = models.CharField(_("loại thông tin"), max_length=30, choices=rules.DEADLINE_KIND_CHOICES)
+    source_date = models.DateField(_("ngày ban hành/phê duyệt văn bản gốc"))
+    due_date = models.DateField(_("hạn đăng"), db_index=True)
+    published_at = models.DateTimeField(_("ngày đăng"), null=True, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người chịu trách nhiệm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminded_on = models.DateField(_("ngày nhắc gần nhất"), null=True, blank=True, editable=False)
+    missed_reported_on = models.DateField(_("ngày báo quá hạn"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date"]
+        verbose_name = _("hạn đăng thông tin")
+        verbose_name_plural = _("hạn đăng thông tin")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def state(self) -> str:
+        from congtt.workdays.services import to_local_date
+
+        today = timezone.localdate()
+        if self.published_at:
+            return self.State.LATE if to_local_date(self.published_at) > self.due_date else self.State.ON_TIME
+        return self.State.OVERDUE if today > self.due_date else self.State.PENDING
+
+    def get_state_display(self):
+        return self.State(self.state).label

@@ -3,19 +3,27 @@
 _SUBMIT = ["editorial.add_submission", "editorial.change_submission", "editorial.view_submission"]
 _BOARD = [*_SUBMIT, "editorial.convert_submission"]
 
+_DEADLINES = [
+    f"editorial.{action}_{model}"
+    for model in ("deadlinerule", "publicationdeadline")
+    for action in ("add", "change", "view", "delete")
+]
+_SEE_DEADLINES = ["editorial.view_publicationdeadline"]
+
 ROLE_PERMISSIONS = {
     "chief": [
         *_BOARD,
+        *_DEADLINES,
         "editorial.delete_submission",
         "editorial.add_delegation",
         "editorial.change_delegation",
         "editorial.view_delegation",
         "editorial.delete_delegation",
     ],
-    "deputy": [*_BOARD],
-    "secretary": [*_BOARD, "editorial.delete_submission"],
-    "member": [*_BOARD],
-    "admin": [*_BOARD, "editorial.delete_submission", "editorial.view_delegation"],
+    "deputy": [*_BOARD, *_SEE_DEADLINES],
+    "secretary": [*_BOARD, *_DEADLINES, "editorial.delete_submission"],
+    "member": [*_BOARD, *_SEE_DEADLINES],
+    "admin": [*_BOARD, *_DEADLINES, "editorial.delete_submission", "editorial.view_delegation"],
     "contributor": _SUBMIT,
     "officer": _SUBMIT,
 }

@@ -71,3 +71,17 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
         _("[Ban biên tập] Đã xuất bản: %(title)s") % {"title": page.title},
         _("Tin bài “%(title)s” đã được duyệt và xuất bản.") % {"title": page.title},
     )
+
+
+def _on_page_published(sender, instance, **kwargs):
+    from .deadlines import mark_published
+
+    try:
+        mark_published(instance)
+    except Exception:  # noqa: BLE001 - tracking must never block a publication
+        logger.exception("editorial: could not record publication of page %s", instance.pk)
+
+
+from wagtail.signals import page_published  # noqa: E402
+
+page_published.connect(_on_page_published, dispatch_uid="editorial_deadline_published")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Task
 
@@ -19,8 +20,8 @@ from congtt.network.roles import ROLE_BY_CODE
 from congtt.network.scoping import SiteScopedModelViewSetMixin
 
 from . import rules, services
-from .forms import RoleForm, SubmissionForm
-from .models import EditorialTask, Submission
+from .forms import DeadlineRuleForm, DelegationForm, PublicationDeadlineForm, RoleForm, SubmissionForm
+from .models import DeadlineRule, Delegation, EditorialTask, PublicationDeadline, Submission
 
 
 def roles_view(request):
@@ -114,8 +115,7 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     model = Submission
     icon = "mail"
     menu_label = gettext_lazy("Phiếu đề nghị đăng tin")
-    add_to_admin_menu = True
-    menu_order = 210
+    add_to_admin_menu = False
     edit_template_name = "editorial/submission_edit.html"
     name = "editorial_submission"
     url_prefix = "ban-bien-tap/phieu"
@@ -144,7 +144,67 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
-submission_viewset = SubmissionViewSet()
+class DeadlineViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = PublicationDeadline
+    icon = "time"
+    menu_label = gettext_lazy("Hạn đăng thông tin")
+    name = "editorial_deadline"
+    url_prefix = "ban-bien-tap/han-dang"
+    list_display = ["title", "site", "kind", "source_date", "due_date", "published_at", "get_state_display"]
+    list_filter = ["kind", "due_date"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("title"),
+            FieldPanel("kind"),
+            FieldPanel("source_date"),
+            FieldPanel("responsible"),
+            FieldPanel("published_at"),
+        ],
+        base_form_class=PublicationDeadlineForm,
+    )
+
+
+class DeadlineRuleViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = DeadlineRule
+    icon = "cog"
+    menu_label = gettext_lazy("Cài đặt thời hạn đăng")
+    name = "editorial_deadline_rule"
+    url_prefix = "ban-bien-tap/thoi-han"
+    list_display = ["kind", "site", "working_days"]
+    edit_handler = ObjectList(
+        [FieldPanel("site"), FieldPanel("kind"), FieldPanel("working_days")], base_form_class=DeadlineRuleForm
+    )
+
+
+class DelegationViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Delegation
+    icon = "user"
+    menu_label = gettext_lazy("Ủy quyền duyệt tin")
+    name = "editorial_delegation"
+    url_prefix = "ban-bien-tap/uy-quyen"
+    list_display = ["deputy", "site", "starts_on", "ends_on"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("deputy"),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("note"),
+        ],
+        base_form_class=DelegationForm,
+    )
+
+
+class BoardViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Ban biên tập")
+    menu_icon = "group"
+    menu_order = 210
+    items = (SubmissionViewSet, DeadlineViewSet, DeadlineRuleViewSet, DelegationViewSet)
+
+
+board_viewset_group = BoardViewSetGroup()
 
 
 class ReviewsPanel(Component):
@@ -183,3 +243,31 @@ def due_rows(user) -> list[dict]:
             )
     rows.sort(key=lambda row: row["due"])
     return rows
+
+
+class DeadlinesPanel(Component):
+    """Dashboard: unpublished items whose publication deadline is near or missed (DL-3)."""
+
+    name = "editorial_deadlines"
+    order = 51
+    template_name = "editorial/panels/deadlines.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": deadline_rows(self.request.user)}
+
+
+def deadline_rows(user, horizon_days: int = 3) -> list:
+    from congtt.network.scoping import site_ids_with_permission
+    from congtt.workdays.services import add_working_days
+
+    ids = site_ids_with_permission(user, "editorial.view_publicationdeadline")
+    if ids is not None and not ids:
+        return []
+    horizon = add_working_days(timezone.localdate(), horizon_days)
+    queryset = PublicationDeadline.objects.filter(published_at__isnull=True, due_date__lte=horizon)
+    if ids is not None:
+        queryset = queryset.filter(site_id__in=ids)
+    return list(queryset.select_related("site").order_by("due_date")[:20])

@@ -7,14 +7,15 @@ from wagtail.permissions import register_permission_policy
 from congtt.network.scoping import SitePermissionPolicy
 
 from . import services, views
-from .models import Submission
+from .models import DeadlineRule, Delegation, PublicationDeadline, Submission
 
-register_permission_policy(Submission, SitePermissionPolicy(Submission, site_field="site"))
+for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation):
+    register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 
 
 @hooks.register("register_admin_viewset")
-def register_submissions():
-    return views.submission_viewset
+def register_board_viewsets():
+    return views.board_viewset_group
 
 
 @hooks.register("register_admin_urls")
@@ -39,6 +40,7 @@ def roles_menu_item():
 @hooks.register("construct_homepage_panels")
 def reviews_panel(request, panels):
     panels.append(views.ReviewsPanel(request))
+    panels.append(views.DeadlinesPanel(request))
 
 
 @hooks.register("register_log_actions")
