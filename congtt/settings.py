@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congtt.workdays",
     "congtt.network",
     "congtt.content",
+    "congtt.citizen",
     "congtt.editorial",
     "congtt.ops",
     "congtt.api",
@@ -256,3 +257,8 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.co
 # Video and audio hosted on the portal are uploaded as documents and played with <video>/<audio>.
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", "oga", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+# --- citizen (questions, consultation, rating, forum) ---
+# Self-hosted arithmetic CAPTCHA on public forms: on in production, off in DEBUG and tests.
+CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
+# Per-IP limits of public forms {scope: (count, seconds)}; see congtt/citizen/antispam.py.
+CITIZEN_RATE_LIMITS = {}

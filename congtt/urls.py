@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
     path("rss/", LatestNewsFeed(), name="rss"),
     path("rss/<int:section_id>/", LatestNewsFeed(), name="rss-section"),
+    path("", include("congtt.citizen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

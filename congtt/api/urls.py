@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from congtt.citizen.api import router as citizen_router
 from congtt.content.api import router as articles_router
 
 from .sites import router as sites_router
@@ -16,3 +17,4 @@ api = NinjaAPI(
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
 api.add_router("/articles/", articles_router, tags=["articles"])
+api.add_router("/citizen/", citizen_router, tags=["citizen"])

@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from congtt.vntext import fold
@@ -348,7 +349,8 @@ def run_search(request, req: SearchRequest, home, site, locale) -> list[Hit]:
                 qs = qs.filter(**{f"{source.date_field}__gte": start})
             if end:
                 qs = qs.filter(**{f"{source.date_field}__lte": end})
-            results = qs.search(query).annotate_score("_score")
+            # The backend accepts any queryset of an indexed model, with or without a searchable manager.
+            results = get_search_backend().search(query, qs).annotate_score("_score")
             for obj in results[:MAX_PER_SOURCE]:
                 hits.append(_hit(request, obj, source, terms, site_names))
     accented = [t for t in parsed.terms if fold(t) != t]

@@ -45,9 +45,15 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "qa",
-        "content.SectionPage",
+        "citizen.QuestionIndexPage",
         {"vi": "Hỏi đáp", "en": "Questions and answers", "zh": "问答"},
         {"vi": "hoi-dap", "en": "questions", "zh": "questions"},
+    ),
+    Section(
+        "consultation",
+        "citizen.ConsultationIndexPage",
+        {"vi": "Góp ý dự thảo", "en": "Draft consultation", "zh": "草案征求意见"},
+        {"vi": "gop-y-du-thao", "en": "draft-consultation", "zh": "draft-consultation"},
     ),
     Section(
         "schedule",
