@@ -215,3 +215,7 @@ class DelegationForm(SiteLimitedForm):
         ):
             self.add_error("deputy", _("Người được ủy quyền phải là Phó Trưởng ban biên tập của trang này."))
         return cleaned
+
+
+class UnitQuotaForm(SiteLimitedForm):
+    site_permission = "editorial.add_unitquota"

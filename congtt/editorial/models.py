@@ -90,6 +90,13 @@ class Submission(models.Model):
     channel = models.CharField(
         _("kênh tiếp nhận"), max_length=20, choices=Channel.choices, default=Channel.WEB
     )
+    item_type = models.CharField(
+        _("thể loại"),
+        max_length=10,
+        choices=[("news", _("Tin")), ("article", _("Bài viết"))],
+        default="news",
+        help_text=_("Dùng để tính định mức tin, bài của đơn vị."),
+    )
     message_id = models.CharField(_("mã thư"), max_length=255, blank=True, db_index=True, editable=False)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
@@ -334,3 +341,30 @@ class PublicationDeadline(models.Model):
 
     def get_state_display(self):
         return self.State(self.state).label
+
+
+class UnitQuota(models.Model):
+    """A unit expected to contribute to a site every week (EDT-7; default 1 news + 1 article)."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    unit_name = models.CharField(
+        _("đơn vị"), max_length=255, help_text=_("Ghi đúng tên đơn vị như trên phiếu đề nghị.")
+    )
+    weekly_news = models.PositiveSmallIntegerField(_("số tin mỗi tuần"), default=rules.WEEKLY_NEWS_QUOTA)
+    weekly_articles = models.PositiveSmallIntegerField(
+        _("số bài viết mỗi tuần"), default=rules.WEEKLY_ARTICLE_QUOTA
+    )
+    monthly_target = models.PositiveSmallIntegerField(
+        _("chỉ tiêu tin, bài mỗi tháng"), default=0, help_text=_("0: bằng 4 lần định mức tuần.")
+    )
+
+    class Meta:
+        ordering = ["unit_name"]
+        verbose_name = _("định mức tin, bài của đơn vị")
+        verbose_name_plural = _("định mức tin, bài của đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "unit_name"], name="editorial_unique_unit_quota")
+        ]
+
+    def __str__(self):
+        return self.unit_name

@@ -5,10 +5,10 @@ _BOARD = [*_SUBMIT, "editorial.convert_submission"]
 
 _DEADLINES = [
     f"editorial.{action}_{model}"
-    for model in ("deadlinerule", "publicationdeadline")
+    for model in ("deadlinerule", "publicationdeadline", "unitquota")
     for action in ("add", "change", "view", "delete")
 ]
-_SEE_DEADLINES = ["editorial.view_publicationdeadline"]
+_SEE_DEADLINES = ["editorial.view_publicationdeadline", "editorial.view_unitquota"]
 
 ROLE_PERMISSIONS = {
     "chief": [

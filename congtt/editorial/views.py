@@ -20,8 +20,15 @@ from congtt.network.roles import ROLE_BY_CODE
 from congtt.network.scoping import SiteScopedModelViewSetMixin
 
 from . import rules, services
-from .forms import DeadlineRuleForm, DelegationForm, PublicationDeadlineForm, RoleForm, SubmissionForm
-from .models import DeadlineRule, Delegation, EditorialTask, PublicationDeadline, Submission
+from .forms import (
+    DeadlineRuleForm,
+    DelegationForm,
+    PublicationDeadlineForm,
+    RoleForm,
+    SubmissionForm,
+    UnitQuotaForm,
+)
+from .models import DeadlineRule, Delegation, EditorialTask, PublicationDeadline, Submission, UnitQuota
 
 
 def roles_view(request):
@@ -136,7 +143,12 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
                 heading=gettext_lazy("Tác giả, nguồn và đơn vị gửi"),
             ),
             MultiFieldPanel(
-                [FieldPanel("channel"), FieldPanel("sender"), FieldPanel("original_file")],
+                [
+                    FieldPanel("channel"),
+                    FieldPanel("item_type"),
+                    FieldPanel("sender"),
+                    FieldPanel("original_file"),
+                ],
                 heading=gettext_lazy("Kênh tiếp nhận"),
             ),
         ],
@@ -197,11 +209,30 @@ class DelegationViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
+class UnitQuotaViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = UnitQuota
+    icon = "list-ul"
+    menu_label = gettext_lazy("Định mức tin, bài")
+    name = "editorial_quota"
+    url_prefix = "ban-bien-tap/dinh-muc-don-vi"
+    list_display = ["unit_name", "site", "weekly_news", "weekly_articles", "monthly_target"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("unit_name"),
+            FieldPanel("weekly_news"),
+            FieldPanel("weekly_articles"),
+            FieldPanel("monthly_target"),
+        ],
+        base_form_class=UnitQuotaForm,
+    )
+
+
 class BoardViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Ban biên tập")
     menu_icon = "group"
     menu_order = 210
-    items = (SubmissionViewSet, DeadlineViewSet, DeadlineRuleViewSet, DelegationViewSet)
+    items = (SubmissionViewSet, DeadlineViewSet, DeadlineRuleViewSet, DelegationViewSet, UnitQuotaViewSet)
 
 
 board_viewset_group = BoardViewSetGroup()
@@ -271,3 +302,32 @@ def deadline_rows(user, horizon_days: int = 3) -> list:
     if ids is not None:
         queryset = queryset.filter(site_id__in=ids)
     return list(queryset.select_related("site").order_by("due_date")[:20])
+
+
+def quota_view(request):
+    """Định mức: units short of their weekly quota and the site's month, for the board of each site."""
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import quotas
+
+    ids = site_ids_with_permission(request.user, "editorial.view_unitquota")
+    profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
+    if ids is not None:
+        profiles = profiles.filter(site_id__in=ids)
+    profiles = list(profiles)
+    if not profiles:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in profiles if str(p.site_id) == str(chosen)), profiles[0])
+    return TemplateResponse(
+        request,
+        "editorial/quotas.html",
+        {
+            "sites": profiles,
+            "profile": profile,
+            "rows": quotas.unit_report(profile.site),
+            "month": quotas.site_month(profile.site),
+            "page_title": _("Định mức tin, bài"),
+        },
+    )

@@ -7,9 +7,9 @@ from wagtail.permissions import register_permission_policy
 from congtt.network.scoping import SitePermissionPolicy
 
 from . import services, views
-from .models import DeadlineRule, Delegation, PublicationDeadline, Submission
+from .models import DeadlineRule, Delegation, PublicationDeadline, Submission, UnitQuota
 
-for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation):
+for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation, UnitQuota):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 
 
@@ -24,6 +24,7 @@ def editorial_urls():
         path("ban-bien-tap/phan-cong/", views.roles_view, name="editorial_roles"),
         path("ban-bien-tap/phieu/<int:pk>/chuyen-thanh-tin/", views.convert_view, name="editorial_convert"),
         path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
+        path("ban-bien-tap/dinh-muc/", views.quota_view, name="editorial_quotas"),
     ]
 
 
@@ -53,3 +54,16 @@ def register_log_actions(actions):
         "editorial.assign_role", _("Phân công vai trò"), _("Phân công vai trò ban biên tập")
     )
     actions.register_action("editorial.remove_role", _("Bỏ vai trò"), _("Bỏ vai trò ban biên tập"))
+
+
+class QuotaMenuItem(MenuItem):
+    def is_shown(self, request):
+        from congtt.network.scoping import site_ids_with_permission
+
+        ids = site_ids_with_permission(request.user, "editorial.view_unitquota")
+        return ids is None or bool(ids)
+
+
+@hooks.register("register_reports_menu_item")
+def quota_menu_item():
+    return QuotaMenuItem(_("Định mức tin, bài"), reverse("editorial_quotas"), icon_name="list-ul", order=300)
