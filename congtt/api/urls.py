@@ -4,6 +4,9 @@ from ninja import NinjaAPI
 
 from congtt.citizen.api import router as citizen_router
 from congtt.content.api import router as articles_router
+from congtt.directory.api import officials_router, schedules_router
+from congtt.legal.api import router as legal_router
+from congtt.procedures.api import router as procedures_router
 
 from .sites import router as sites_router
 
@@ -16,5 +19,9 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/sites/", sites_router, tags=["sites"])
+api.add_router("/officials/", officials_router, tags=["officials"])
+api.add_router("/schedules/", schedules_router, tags=["schedules"])
 api.add_router("/articles/", articles_router, tags=["articles"])
 api.add_router("/citizen/", citizen_router, tags=["citizen"])
+api.add_router("/legal-documents/", legal_router, tags=["legal-documents"])
+api.add_router("/procedures/", procedures_router, tags=["procedures"])

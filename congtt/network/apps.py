@@ -13,4 +13,4 @@ class NetworkConfig(AppConfig):
 
         from . import signals
 
-        post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
+        post_migrate.connect(signals.sync_roles_after_migrate)

@@ -21,7 +21,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section(
         "intro",
-        "content.StandardPage",
+        "directory.OrganisationPage",
         {"vi": "Giới thiệu", "en": "Introduction", "zh": "概况"},
         {"vi": "gioi-thieu", "en": "introduction", "zh": "introduction"},
     ),
@@ -33,15 +33,22 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "legal",
-        "content.SectionPage",
+        "legal.LegalDocumentIndexPage",
         {"vi": "Văn bản", "en": "Legal documents", "zh": "法律文件"},
         {"vi": "van-ban", "en": "legal-documents", "zh": "legal-documents"},
     ),
     Section(
         "procedures",
-        "content.SectionPage",
+        "procedures.ProcedureIndexPage",
         {"vi": "Thủ tục hành chính", "en": "Administrative procedures", "zh": "行政手续"},
         {"vi": "thu-tuc-hanh-chinh", "en": "procedures", "zh": "procedures"},
+    ),
+    Section(
+        "gazette",
+        "legal.GazetteIndexPage",
+        {"vi": "Công báo", "en": "Official gazette", "zh": "政府公报"},
+        {"vi": "cong-bao", "en": "gazette", "zh": "gazette"},
+        portal_only=True,
     ),
     Section(
         "qa",
@@ -57,13 +64,13 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "schedule",
-        "content.SectionPage",
+        "directory.SchedulePage",
         {"vi": "Lịch công tác", "en": "Work schedule", "zh": "工作日程"},
         {"vi": "lich-cong-tac", "en": "schedule", "zh": "schedule"},
     ),
     Section(
         "directory",
-        "content.SectionPage",
+        "directory.DirectoryPage",
         {"vi": "Danh bạ", "en": "Directory", "zh": "通讯录"},
         {"vi": "danh-ba", "en": "directory", "zh": "directory"},
     ),
@@ -72,6 +79,13 @@ SECTIONS: tuple[Section, ...] = (
         "content.StandardPage",
         {"vi": "Liên hệ", "en": "Contact", "zh": "联系我们"},
         {"vi": "lien-he", "en": "contact", "zh": "contact"},
+    ),
+    Section(
+        "disclosure_catalogue",
+        "disclosures.DisclosureCataloguePage",
+        {"vi": "Danh mục thông tin công khai", "en": "Disclosure catalogue", "zh": "信息公开目录"},
+        {"vi": "danh-muc-cong-khai", "en": "disclosure-catalogue", "zh": "disclosure-catalogue"},
+        in_menu=False,
     ),
 )
 EDITIONS = ("vi", "en", "zh")

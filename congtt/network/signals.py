@@ -25,7 +25,12 @@ def bump_network_version(**kwargs):
         cache.set(NETWORK_CACHE_KEY, 2, None)
 
 
-def sync_roles_after_migrate(**kwargs):
+def sync_roles_after_migrate(app_config=None, **kwargs):
+    """Once per migrate, after the last app's permissions exist (publish_* come from later apps)."""
+    from django.apps import apps
+
     from .services import sync_role_permissions
 
-    sync_role_permissions()
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if with_models and app_config is with_models[-1]:
+        sync_role_permissions()

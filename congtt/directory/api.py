@@ -1,0 +1,106 @@
+"""Read-only API of officials and schedules of the requesting site (PUB-7)."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from congtt.network.context import get_site
+
+from . import rules
+from .models import Official, ScheduleEntry
+
+
+class BoundedPageNumberPagination(PageNumberPagination):
+    """Page numbers with an upper bound, so a huge ``?page=`` is a 422, never a database overflow."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=100_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
+officials_router = Router()
+schedules_router = Router()
+
+
+class OfficialOut(Schema):
+    id: int
+    name: str
+    position: str
+    unit: str | None
+    unit_id: int | None
+    office_phone: str
+    fax: str
+    email: str
+    is_leader: bool
+    is_spokesperson: bool
+
+    @staticmethod
+    def resolve_unit(obj):
+        return obj.unit.name if obj.unit_id else None
+
+
+class ScheduleOut(Schema):
+    id: int
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time | None
+    content: str
+    place: str
+    attendees: str
+    preparing_unit: str
+    leader: str | None
+    leader_id: int | None
+
+    @staticmethod
+    def resolve_leader(obj):
+        return obj.leader.name if obj.leader_id else None
+
+
+def _check_id(value, name):
+    if value is not None and not 0 < value <= rules.MAX_ID:
+        raise HttpError(400, f"Tham số {name} không hợp lệ.")
+
+
+def _site_or_404(request):
+    site = get_site(request)
+    if site is None:
+        raise HttpError(404, "Không xác định được trang theo tên miền.")
+    return site
+
+
+@officials_router.get("", response=list[OfficialOut], summary="Danh bạ cán bộ / Officials")
+@paginate(BoundedPageNumberPagination, page_size=20)
+def list_officials(request, q: str = "", unit: int | None = None, leaders_only: bool = False):
+    """Published officials of this site; ``q`` matches name, position or unit with or without diacritics."""
+    _check_id(unit, "unit")
+    site = _site_or_404(request)
+    officials = Official.objects.filter(site=site, published=True).select_related("unit")
+    query = rules.clean_query(q)
+    if query:
+        officials = officials.filter(Q(name_folded__contains=query) | Q(unit__name_folded__contains=query))
+    if unit is not None:
+        officials = officials.filter(unit_id=unit)
+    if leaders_only:
+        officials = officials.filter(is_leader=True)
+    return officials.order_by("unit__order", "unit_id", "order", "name")
+
+
+@schedules_router.get("", response=list[ScheduleOut], summary="Lịch công tác / Work schedule")
+@paginate(BoundedPageNumberPagination, page_size=20)
+def list_schedules(request, week: str = "", leader: int | None = None):
+    """Published schedule entries of one ISO week (``week=2026-W48``; the current week by default)."""
+    _check_id(leader, "leader")
+    site = _site_or_404(request)
+    monday, ok = rules.parse_iso_week(week, timezone.localdate())
+    if not ok:
+        raise HttpError(400, "Tuần không hợp lệ, cần dạng YYYY-Www (ví dụ 2026-W48).")
+    entries = ScheduleEntry.objects.filter(
+        site=site, published=True, date__range=(monday, monday + datetime.timedelta(days=6))
+    ).select_related("leader")
+    if leader is not None:
+        entries = entries.filter(leader_id=leader)
+    return entries.order_by("date", "start_time")
