@@ -1,7 +1,11 @@
 """Lĩnh vực routing (EDT-1, EDT-3): which board members review which item.
 
-Before the shared ``legal.Field`` model exists every member of the site reviews.
+An item's field comes from the submission it was made from. The site's members
+who hold that field review it; when the item has no field, or nobody on the
+site holds it, every member of the site may review.
 """
+
+from django.db import transaction
 
 from congtt.network.models import SiteRoleGroup
 
@@ -16,26 +20,57 @@ def site_members(site):
 
 
 def page_field_id(page):
-    return None
+    from .models import Submission
+
+    cache = getattr(page, "_editorial_field", False)
+    if cache is False:
+        cache = Submission.objects.filter(article_id=page.pk).values_list("field_id", flat=True).first()
+        page._editorial_field = cache
+    return cache
 
 
 def reviewers_for(page, site) -> list:
-    return list(site_members(site))
+    members = site_members(site)
+    field_id = page_field_id(page)
+    if field_id is not None:
+        holders = list(members.filter(editorial_fields__site=site, editorial_fields__field_id=field_id))
+        if holders:
+            return holders
+    return list(members)
 
 
+@transaction.atomic
 def set_member_fields(site, user, field_ids) -> None:
-    return None
+    from .models import MemberField
+
+    field_ids = set(field_ids or ())
+    MemberField.objects.filter(site=site, user=user).exclude(field_id__in=field_ids).delete()
+    existing = set(MemberField.objects.filter(site=site, user=user).values_list("field_id", flat=True))
+    MemberField.objects.bulk_create(
+        MemberField(site=site, user=user, field_id=field_id) for field_id in field_ids - existing
+    )
 
 
 def copy_submission_field(submission, article) -> None:
+    """Nothing to copy: the field is read from the submission (kept for callers)."""
     return None
 
 
 def field_queryset():
-    """All lĩnh vực to choose from, or None before the shared model exists."""
-    return None
+    from congtt.legal.models import Field
+
+    return Field.objects.order_by("order", "name")
 
 
 def member_field_names(site) -> dict:
     """{user id: [field names]} of the site's members."""
-    return {}
+    from .models import MemberField
+
+    names: dict = {}
+    for user_id, name in (
+        MemberField.objects.filter(site=site)
+        .values_list("user_id", "field__name")
+        .order_by("field__order", "field__name")
+    ):
+        names.setdefault(user_id, []).append(name)
+    return names

@@ -90,6 +90,15 @@ class Submission(models.Model):
     channel = models.CharField(
         _("kênh tiếp nhận"), max_length=20, choices=Channel.choices, default=Channel.WEB
     )
+    field = models.ForeignKey(
+        "legal.Field",
+        verbose_name=_("lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tin bài được chuyển cho thành viên ban biên tập phụ trách lĩnh vực này thẩm định."),
+    )
     item_type = models.CharField(
         _("thể loại"),
         max_length=10,
@@ -368,3 +377,28 @@ class UnitQuota(models.Model):
 
     def __str__(self):
         return self.unit_name
+
+
+class MemberField(models.Model):
+    """A board member's lĩnh vực on one site: items of that field are routed to the member for review (EDT-1)."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="editorial_fields",
+        verbose_name=_("thành viên"),
+    )
+    field = models.ForeignKey(
+        "legal.Field", on_delete=models.CASCADE, related_name="+", verbose_name=_("lĩnh vực")
+    )
+
+    class Meta:
+        verbose_name = _("lĩnh vực phụ trách")
+        verbose_name_plural = _("lĩnh vực phụ trách")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "user", "field"], name="editorial_unique_member_field")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.field}"

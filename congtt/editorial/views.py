@@ -134,6 +134,7 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
             FieldPanel("site"),
             FieldPanel("title"),
             FieldPanel("section"),
+            FieldPanel("field"),
             FieldPanel("summary"),
             FieldPanel("docx_file"),
             FieldPanel("content"),

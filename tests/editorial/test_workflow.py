@@ -283,3 +283,44 @@ def test_refusing_a_submission_needs_a_note(board, site_a, news_a):
     assert submission.status == "rejected"
     with pytest.raises(services.EditorialError):
         services.convert_submission(submission, board["a"]["chief"])
+
+
+def test_review_is_routed_to_the_member_of_the_field(client, board, site_a, news_a, department):
+    from congtt.editorial.models import MemberField
+    from congtt.editorial.services import give_role
+    from congtt.legal.models import Field
+    from tests.editorial.conftest import make_user
+
+    science, _ = Field.objects.get_or_create(slug="khoa-hoc", defaults={"name": "Khoa học, công nghệ"})
+    culture, _ = Field.objects.get_or_create(slug="van-hoa", defaults={"name": "Văn hóa"})
+    scientist = make_user("member_science")
+    give_role(board["a"]["admin"], scientist, site_a, "member", [science.pk])
+    give_role(board["a"]["admin"], board["a"]["member"], site_a, "member", [culture.pk])
+    assert set(MemberField.objects.filter(site=site_a).values_list("user__username", "field__slug")) == {
+        ("member_science", "khoa-hoc"),
+        ("member_a", "van-hoa"),
+    }
+    submission = new_submission(site_a, news_a, field=science)
+    article = services.convert_submission(submission, board["a"]["secretary"])
+    # the culture member is refused, the science member reviews
+    with pytest.raises(PermissionDenied):
+        act(article, board["a"]["member"], "approve", checklist=True)
+    act(article, scientist, "approve", checklist=True)
+    assert current_state(article).task.specific.__class__.__name__ == "ChiefApprovalTask"
+    # without a field every member of the site may review
+    other = services.convert_submission(
+        new_submission(site_a, news_a, title="Tin chung"), board["a"]["secretary"]
+    )
+    act(other, board["a"]["member"], "approve", checklist=True)
+    # the assignment screen lists the member's fields
+    client.force_login(board["a"]["admin"])
+    page = client.get(reverse("editorial_roles")).content.decode()
+    assert "Khoa học, công nghệ" in page
+    response = client.post(
+        reverse("editorial_roles"),
+        {"site": site_a.pk, "user": scientist.username, "role": "member", "fields": [culture.pk]},
+    )
+    assert response.status_code == 302
+    assert list(MemberField.objects.filter(user=scientist).values_list("field__slug", flat=True)) == [
+        "van-hoa"
+    ]
