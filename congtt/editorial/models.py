@@ -402,3 +402,58 @@ class MemberField(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.field}"
+
+
+class ViolationReport(models.Model):
+    """A report that a published page violates the law or the portal's rules (EDT-8)."""
+
+    class Category(models.TextChoices):
+        PROHIBITED = "prohibited", _("Nội dung bị cấm (chống phá, kích động, đồi trụy…)")
+        FALSE = "false", _("Thông tin sai sự thật")
+        SECRET = "secret", _("Lộ bí mật nhà nước, bí mật cá nhân")
+        COPYRIGHT = "copyright", _("Vi phạm bản quyền")
+        OUTDATED = "outdated", _("Thông tin hết hiệu lực, lỗi thời")
+        OTHER = "other", _("Khác")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới")
+        TAKEN_DOWN = "taken_down", _("Đã gỡ tin")
+        DISMISSED = "dismissed", _("Không vi phạm")
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trang bị báo cáo"),
+    )
+    page_title = models.CharField(_("tiêu đề trang"), max_length=255)
+    page_url = models.CharField(_("địa chỉ trang"), max_length=500)
+    category = models.CharField(_("loại vi phạm"), max_length=20, choices=Category.choices)
+    description = models.TextField(_("mô tả"), max_length=3000)
+    reporter_name = models.CharField(_("họ tên người báo cáo"), max_length=255, blank=True)
+    reporter_email = models.EmailField(_("thư điện tử người báo cáo"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xử lý"),
+    )
+    handled_at = models.DateTimeField(_("thời điểm xử lý"), null=True, blank=True)
+    note = models.TextField(_("ghi chú xử lý"), blank=True)
+    created_at = models.DateTimeField(_("thời điểm báo cáo"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("báo cáo vi phạm")
+        verbose_name_plural = _("báo cáo vi phạm")
+
+    def __str__(self):
+        return f"{self.page_title} ({self.get_category_display()})"

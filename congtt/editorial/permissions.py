@@ -8,11 +8,13 @@ _DEADLINES = [
     for model in ("deadlinerule", "publicationdeadline", "unitquota")
     for action in ("add", "change", "view", "delete")
 ]
+_REPORTS = ["editorial.view_violationreport", "editorial.change_violationreport"]
 _SEE_DEADLINES = ["editorial.view_publicationdeadline", "editorial.view_unitquota"]
 
 ROLE_PERMISSIONS = {
     "chief": [
         *_BOARD,
+        *_REPORTS,
         *_DEADLINES,
         "editorial.delete_submission",
         "editorial.add_delegation",
@@ -20,10 +22,10 @@ ROLE_PERMISSIONS = {
         "editorial.view_delegation",
         "editorial.delete_delegation",
     ],
-    "deputy": [*_BOARD, *_SEE_DEADLINES],
-    "secretary": [*_BOARD, *_DEADLINES, "editorial.delete_submission"],
-    "member": [*_BOARD, *_SEE_DEADLINES],
-    "admin": [*_BOARD, *_DEADLINES, "editorial.delete_submission", "editorial.view_delegation"],
+    "deputy": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
+    "secretary": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission"],
+    "member": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
+    "admin": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission", "editorial.view_delegation"],
     "contributor": _SUBMIT,
     "officer": _SUBMIT,
 }

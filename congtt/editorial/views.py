@@ -28,7 +28,15 @@ from .forms import (
     SubmissionForm,
     UnitQuotaForm,
 )
-from .models import DeadlineRule, Delegation, EditorialTask, PublicationDeadline, Submission, UnitQuota
+from .models import (
+    DeadlineRule,
+    Delegation,
+    EditorialTask,
+    PublicationDeadline,
+    Submission,
+    UnitQuota,
+    ViolationReport,
+)
 
 
 def roles_view(request):
@@ -229,11 +237,30 @@ class UnitQuotaViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
+class ViolationReportViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = ViolationReport
+    icon = "warning"
+    menu_label = gettext_lazy("Báo cáo vi phạm")
+    name = "editorial_report"
+    url_prefix = "ban-bien-tap/bao-cao-vi-pham"
+    list_display = ["page_title", "site", "category", "status", "created_at"]
+    list_filter = ["status", "category"]
+    edit_template_name = "editorial/report_edit.html"
+    edit_handler = ObjectList([FieldPanel("note")])
+
+
 class BoardViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Ban biên tập")
     menu_icon = "group"
     menu_order = 210
-    items = (SubmissionViewSet, DeadlineViewSet, DeadlineRuleViewSet, DelegationViewSet, UnitQuotaViewSet)
+    items = (
+        SubmissionViewSet,
+        ViolationReportViewSet,
+        DeadlineViewSet,
+        DeadlineRuleViewSet,
+        DelegationViewSet,
+        UnitQuotaViewSet,
+    )
 
 
 board_viewset_group = BoardViewSetGroup()
@@ -332,3 +359,55 @@ def quota_view(request):
             "page_title": _("Định mức tin, bài"),
         },
     )
+
+
+@require_POST
+def report_action_view(request, pk, action):
+    from congtt.network.scoping import SitePermissionPolicy
+
+    from . import takedown
+
+    report = get_object_or_404(ViolationReport, pk=pk)
+    if not SitePermissionPolicy(ViolationReport).user_has_permission_for_instance(
+        request.user, "change", report
+    ):
+        raise PermissionDenied
+    if report.status != ViolationReport.Status.NEW:
+        messages.error(request, _("Báo cáo này đã được xử lý."))
+    elif action == "take-down":
+        takedown.take_down(report, request.user, request.POST.get("note", ""))
+        messages.success(request, _("Đã gỡ trang “%(title)s”.") % {"title": report.page_title})
+    elif action == "dismiss":
+        note = request.POST.get("note", "").strip()
+        if not note:
+            messages.error(request, _("Hãy ghi lý do kết luận không vi phạm."))
+        else:
+            takedown.dismiss(report, request.user, note)
+            messages.success(request, _("Đã kết luận không vi phạm."))
+    else:
+        raise PermissionDenied
+    return redirect(reverse("editorial_report:edit", args=[pk]))
+
+
+class AlertsPanel(Component):
+    """Dashboard: new violation reports and pages tied to outdated legal documents (EDT-8, EDT-9)."""
+
+    name = "editorial_alerts"
+    order = 49
+    template_name = "editorial/panels/alerts.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from congtt.network.scoping import site_ids_with_permission
+
+        from .takedown import pages_tied_to_outdated_documents
+
+        ids = site_ids_with_permission(self.request.user, "editorial.change_violationreport")
+        if ids is not None and not ids:
+            return {"reports": [], "outdated": []}
+        reports = ViolationReport.objects.filter(status=ViolationReport.Status.NEW).select_related("site")
+        if ids is not None:
+            reports = reports.filter(site_id__in=ids)
+        return {"reports": list(reports[:20]), "outdated": pages_tied_to_outdated_documents(ids)[:20]}

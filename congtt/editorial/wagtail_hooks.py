@@ -7,9 +7,9 @@ from wagtail.permissions import register_permission_policy
 from congtt.network.scoping import SitePermissionPolicy
 
 from . import services, views
-from .models import DeadlineRule, Delegation, PublicationDeadline, Submission, UnitQuota
+from .models import DeadlineRule, Delegation, PublicationDeadline, Submission, UnitQuota, ViolationReport
 
-for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation, UnitQuota):
+for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation, UnitQuota, ViolationReport):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 
 
@@ -25,6 +25,11 @@ def editorial_urls():
         path("ban-bien-tap/phieu/<int:pk>/chuyen-thanh-tin/", views.convert_view, name="editorial_convert"),
         path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
         path("ban-bien-tap/dinh-muc/", views.quota_view, name="editorial_quotas"),
+        path(
+            "ban-bien-tap/bao-cao-vi-pham/<int:pk>/<slug:action>/",
+            views.report_action_view,
+            name="editorial_report_action",
+        ),
     ]
 
 
@@ -40,6 +45,7 @@ def roles_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def reviews_panel(request, panels):
+    panels.append(views.AlertsPanel(request))
     panels.append(views.ReviewsPanel(request))
     panels.append(views.DeadlinesPanel(request))
 
@@ -53,6 +59,7 @@ def register_log_actions(actions):
     actions.register_action(
         "editorial.assign_role", _("Phân công vai trò"), _("Phân công vai trò ban biên tập")
     )
+    actions.register_action("editorial.takedown", _("Gỡ tin do vi phạm"), _("Gỡ tin do báo cáo vi phạm"))
     actions.register_action("editorial.remove_role", _("Bỏ vai trò"), _("Bỏ vai trò ban biên tập"))
 
 
