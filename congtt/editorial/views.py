@@ -411,3 +411,40 @@ class AlertsPanel(Component):
         if ids is not None:
             reports = reports.filter(site_id__in=ids)
         return {"reports": list(reports[:20]), "outdated": pages_tied_to_outdated_documents(ids)[:20]}
+
+
+def translations_view(request):
+    """Bản dịch cần cập nhật: foreign-edition pages older than their Vietnamese source (TRN-3)."""
+    from . import translations
+
+    sites = list(_board_sites(request.user))
+    if not sites:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in sites if str(p.site_id) == str(chosen)), sites[0])
+    from congtt.content.models import ArticlePage
+
+    return TemplateResponse(
+        request,
+        "editorial/translations.html",
+        {
+            "sites": sites,
+            "profile": profile,
+            "rows": translations.stale_translations(profile.site),
+            "missing": {
+                code: translations.untranslated(profile.site, code, ArticlePage)[:50] for code in ("en", "zh")
+            },
+            "page_title": _("Bản dịch cần cập nhật"),
+        },
+    )
+
+
+def _board_sites(user):
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    ids = site_ids_with_permission(user, "editorial.convert_submission")
+    profiles = SiteProfile.objects.select_related("site", "site__root_page").order_by(
+        "kind__order", "agency_name"
+    )
+    return profiles if ids is None else profiles.filter(site_id__in=ids)

@@ -25,6 +25,7 @@ def editorial_urls():
         path("ban-bien-tap/phieu/<int:pk>/chuyen-thanh-tin/", views.convert_view, name="editorial_convert"),
         path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
         path("ban-bien-tap/dinh-muc/", views.quota_view, name="editorial_quotas"),
+        path("ban-bien-tap/ban-dich/", views.translations_view, name="editorial_translations"),
         path(
             "ban-bien-tap/bao-cao-vi-pham/<int:pk>/<slug:action>/",
             views.report_action_view,
@@ -74,3 +75,18 @@ class QuotaMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def quota_menu_item():
     return QuotaMenuItem(_("Định mức tin, bài"), reverse("editorial_quotas"), icon_name="list-ul", order=300)
+
+
+class BoardReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from congtt.network.scoping import site_ids_with_permission
+
+        ids = site_ids_with_permission(request.user, "editorial.convert_submission")
+        return ids is None or bool(ids)
+
+
+@hooks.register("register_reports_menu_item")
+def translations_menu_item():
+    return BoardReportMenuItem(
+        _("Bản dịch cần cập nhật"), reverse("editorial_translations"), icon_name="globe", order=310
+    )

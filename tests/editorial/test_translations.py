@@ -1,0 +1,33 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from congtt.content.models import ArticlePage
+from congtt.editorial.translations import stale_translations, untranslated
+
+pytestmark = pytest.mark.django_db
+
+
+def test_foreign_pages_older_than_source_are_listed(client, board, site_a, site_b):
+    intro_vi = site_a.root_page.get_children().get(slug="gioi-thieu")
+    intro_en = Page.objects.get(translation_key=intro_vi.translation_key, locale__language_code="en")
+    # all editions were published together: nothing stale
+    assert not [r for r in stale_translations(site_a) if r["page"].pk == intro_en.pk]
+    Page.objects.filter(pk=intro_vi.pk).update(last_published_at=timezone.now() + timedelta(hours=1))
+    rows = [r for r in stale_translations(site_a) if r["page"].pk == intro_en.pk]
+    assert len(rows) == 1 and rows[0]["language"] == "en" and rows[0]["source"].pk == intro_vi.pk
+    client.force_login(board["a"]["secretary"])
+    page = client.get(reverse("editorial_translations")).content.decode()
+    assert "Introduction" in page
+    client.force_login(board["a"]["contributor"])
+    assert client.get(reverse("editorial_translations")).status_code in (302, 403)
+
+
+def test_untranslated_articles(site_a, news_a):
+    article = ArticlePage(title="Tin chưa dịch", slug="tin-chua-dich")
+    news_a.add_child(instance=article)
+    article.save_revision().publish()
+    assert [p.pk for p in untranslated(site_a, "en", ArticlePage)] == [article.pk]
