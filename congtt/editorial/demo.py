@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from wagtail.models import Site
 
+from .deadlines import due_date_for
 from .models import Channel, PublicationDeadline, Submission, UnitQuota
 from .workflow import setup_site_workflow
 
@@ -49,7 +50,7 @@ def load(stdout=None):
         defaults={
             "kind": "science",
             "source_date": dt.date(2026, 11, 16),
-            "due_date": dt.date(2026, 12, 14),
+            "due_date": due_date_for(site, "science", dt.date(2026, 11, 16)),
         },
     )
     if stdout:
