@@ -126,3 +126,14 @@ def test_pages_citing_expired_or_replaced_documents_are_flagged(site_a, news_a, 
     assert [(r["page"].pk, r["document"].pk) for r in rows] == [(flagged.pk, old.pk)]
     assert pages_tied_to_outdated_documents(site_ids=set()) == []
     assert current.pk != old.pk
+
+
+def test_report_form_query_count_does_not_grow(client, site_a, news_a, django_assert_max_num_queries):
+    first = live_article(news_a)
+    client.get(f"/bao-cao-vi-pham/?trang={first.pk}", HTTP_HOST=site_a.hostname)  # warm caches
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/bao-cao-vi-pham/?trang={first.pk}", HTTP_HOST=site_a.hostname).status_code == 200
+    for n in range(5):
+        live_article(news_a, f"Tin {n}")
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/bao-cao-vi-pham/?trang={first.pk}", HTTP_HOST=site_a.hostname).status_code == 200

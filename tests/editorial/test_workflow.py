@@ -44,6 +44,7 @@ def submission_data(site, section, **extra):
         "source": "Sở KH&CN",
         "unit_name": "Phòng Quản lý khoa học",
         "channel": "web",
+        "item_type": "news",
         "sender": "",
     }
     data.update(extra)
