@@ -30,6 +30,7 @@ class Channel(models.TextChoices):
     EXCHANGE = "exchange", _("Trục liên thông văn bản")
     SOCIAL = "social", _("Mạng xã hội")
     PAPER = "paper", _("Văn bản giấy")
+    NETWORK = "network", _("Trang thành phần đề xuất (đăng lại)")
     OTHER = "other", _("Khác")
 
 
@@ -111,6 +112,15 @@ class Submission(models.Model):
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
     status_note = models.TextField(_("ghi chú xử lý"), blank=True)
+    source_page = models.ForeignKey(
+        Page,
+        verbose_name=_("tin gốc (trang thành phần)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     article = models.ForeignKey(
         Page, verbose_name=_("tin bài"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

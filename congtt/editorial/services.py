@@ -208,6 +208,7 @@ def convert_submission(submission, user):
         body=content_to_body(submission.content, submission.attachments.all()),
         authors=[("author", {"name": name, "role": ""}) for name in submission.author_names()],
         source_name=submission.source or submission.unit_name,
+        source_url=(submission.source_page.full_url or "") if submission.source_page_id else "",
         live=False,
         owner=user,
         locale_id=section.locale_id,

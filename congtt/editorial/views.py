@@ -448,3 +448,23 @@ def _board_sites(user):
         "kind__order", "agency_name"
     )
     return profiles if ids is None else profiles.filter(site_id__in=ids)
+
+
+def propose_view(request, page_id):
+    """Đề xuất lên Cổng tỉnh: confirm (GET) then create the portal submission (POST) (NET-4)."""
+    from wagtail.models import Page
+
+    from . import syndication
+
+    page = get_object_or_404(Page, pk=page_id).specific
+    if request.method == "POST":
+        try:
+            syndication.propose_to_portal(page, request.user)
+        except services.EditorialError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã đề xuất “%(title)s” lên Cổng tỉnh.") % {"title": page.title})
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return TemplateResponse(
+        request, "editorial/propose.html", {"page": page, "page_title": _("Đề xuất đăng lại trên Cổng tỉnh")}
+    )

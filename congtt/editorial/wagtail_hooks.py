@@ -25,6 +25,7 @@ def editorial_urls():
         path("ban-bien-tap/phieu/<int:pk>/chuyen-thanh-tin/", views.convert_view, name="editorial_convert"),
         path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
         path("ban-bien-tap/dinh-muc/", views.quota_view, name="editorial_quotas"),
+        path("ban-bien-tap/de-xuat/<int:page_id>/", views.propose_view, name="editorial_propose"),
         path("ban-bien-tap/ban-dich/", views.translations_view, name="editorial_translations"),
         path(
             "ban-bien-tap/bao-cao-vi-pham/<int:pk>/<slug:action>/",
@@ -89,4 +90,25 @@ class BoardReportMenuItem(MenuItem):
 def translations_menu_item():
     return BoardReportMenuItem(
         _("Bản dịch cần cập nhật"), reverse("editorial_translations"), icon_name="globe", order=310
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def propose_button(page, user, view_name, next_url=None):
+    from wagtail.admin.widgets import Button
+
+    from congtt.content.models import ArticlePage
+
+    if not page.live or page.specific_class is not ArticlePage:
+        return
+    from congtt.network.scoping import site_ids_with_permission
+
+    ids = site_ids_with_permission(user, "editorial.convert_submission")
+    if ids is not None and not ids:
+        return
+    yield Button(
+        _("Đề xuất lên Cổng tỉnh"),
+        reverse("editorial_propose", args=[page.pk]),
+        icon_name="upload",
+        priority=80,
     )

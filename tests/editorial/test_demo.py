@@ -10,6 +10,10 @@ def test_demo_is_idempotent(department):
     counts = (Submission.objects.count(), UnitQuota.objects.count(), PublicationDeadline.objects.count())
     demo.load()
     assert counts == (2, 3, 1)
-    assert (Submission.objects.count(), UnitQuota.objects.count(), PublicationDeadline.objects.count()) == counts
+    assert (
+        Submission.objects.count(),
+        UnitQuota.objects.count(),
+        PublicationDeadline.objects.count(),
+    ) == counts
     # 20 working days; 24 November (Ngày Văn hóa Việt Nam, a holiday from 2026) is not counted
     assert PublicationDeadline.objects.get().due_date.isoformat() == "2026-12-15"
