@@ -48,5 +48,10 @@ messages: install
 	$(BIN)/python manage.py makemessages -l vi -l en -l zh --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+# Benchmark (issue 8): fresh PostgreSQL database, gunicorn + Redis, wrk, nginx; < 5 min.
+# Installs wrk and nginx with apt-get when missing. Results: tests/bench/results/*.json
+bench: install
+	$(BIN)/python tests/bench/run_bench.py
+
 clean:
 	rm -rf $(VENV) var/static

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "congtt.procedures",
     "congtt.directory",
     "congtt.disclosures",
+    "congtt.pagecache",
     "congtt.editorial",
     "congtt.ops",
     "congtt.api",
@@ -78,6 +79,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # ops (SEC-2): login lock-out and two-factor
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -88,9 +94,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # ops: request.user.is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
+    "congtt.ops.middleware.AccountPolicyMiddleware",  # ops: 2FA + password expiry on admin URLs
+    "congtt.ops.middleware.SecurityHeadersMiddleware",  # ops: CSP
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # ops: lock-out response; must be last
 ]
 
 ROOT_URLCONF = "congtt.urls"
@@ -266,3 +276,51 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=200
 CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
 # Per-IP limits of public forms {scope: (count, seconds)}; see congtt/citizen/antispam.py.
 CITIZEN_RATE_LIMITS = {}
+# --- ops: security and operations (SEC-1..4, OPS-1..3) -----------------------------------
+from datetime import timedelta  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    "congtt.ops.backends.LockoutBackend",  # django-axes: 5 failures per username+IP -> 30 min lock
+    "congtt.ops.backends.GrantAwareModelBackend",  # refuses accounts past their grant's end date
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "ops/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if HTTPS else 0
+AXES_VERBOSE = False
+PASSWORD_MAX_AGE_DAYS = env.int("PASSWORD_MAX_AGE_DAYS", default=90)
+# 2FA is required for publishers/administrators. Off under CONGTT_TESTING so other apps' tests can
+# keep using client.force_login(); tests/ops switch it on with override_settings(OTP_REQUIRED=True).
+OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not TESTING)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60  # idle timeout: the expiry moves on every request
+SESSION_SAVE_EVERY_REQUEST = True
+CLAMD_SOCKET = env.str("CLAMD_SOCKET", default="")
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "congtt.ops.forms.ScannedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "congtt.ops.forms.ScannedImageForm"
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=10)
+BACKUP_FULL_WEEKDAYS = env.list("BACKUP_FULL_WEEKDAYS", cast=int, default=[0, 2, 4])  # Mon, Wed, Fri
+BACKUP_HOUR = env.int("BACKUP_HOUR", default=1)  # local time
+BACKUP_MAX_AGE_HOURS = env.int("BACKUP_MAX_AGE_HOURS", default=26)
+DISK_MIN_FREE_MB = env.int("DISK_MIN_FREE_MB", default=1024)
+TASK_STALE_MINUTES = env.int("TASK_STALE_MINUTES", default=15)
+ADMINS = [tuple(a.split(":", 1)) for a in env.list("ADMINS", default=[]) if ":" in a]
+# --- end ops ----------------------------------------------------------------------------------
+# --- Full-page cache (congtt.pagecache, issue 8; see docs/hieu-nang.md) ---
+# Update runs its response phase last (sees Set-Cookie/Vary as sent); Fetch runs after
+# LocaleMiddleware (language from the path) and AuthenticationMiddleware (all lazy before it).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheUpdateMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "congtt.pagecache.middleware.PageCacheFetchMiddleware",
+)
+# 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
+PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
+PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached

@@ -1,5 +1,7 @@
 """Keep cached network data fresh when sites or profiles change."""
 
+import time
+
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -11,7 +13,9 @@ NETWORK_CACHE_KEY = "network:version"
 
 
 def network_version() -> int:
-    return cache.get_or_set(NETWORK_CACHE_KEY, 1, None)
+    # Start from the clock, not 1: a version evicted from the cache (local memory culls past 300
+    # keys) must not come back with a number that old cached entries still carry.
+    return cache.get_or_set(NETWORK_CACHE_KEY, time.time_ns() // 1000, None)
 
 
 @receiver(post_save, sender=Site)
@@ -22,7 +26,7 @@ def bump_network_version(**kwargs):
     try:
         cache.incr(NETWORK_CACHE_KEY)
     except ValueError:
-        cache.set(NETWORK_CACHE_KEY, 2, None)
+        cache.set(NETWORK_CACHE_KEY, time.time_ns() // 1000, None)
 
 
 def sync_roles_after_migrate(app_config=None, **kwargs):

@@ -7,3 +7,8 @@ class OpsConfig(AppConfig):
     label = "ops"
     verbose_name = _("Vận hành")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import jobs, signals  # noqa: F401
+
+        jobs.register_defaults()

@@ -30,6 +30,90 @@ def check_cache() -> dict:
     return {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1)}
 
 
-def run_checks() -> dict:
-    checks = {"database": check_database(), "cache": check_cache()}
+def run_checks(detail: bool = False) -> dict:
+    """Database and cache (public); with ``detail`` every check (see run_all_checks)."""
+    if detail:
+        return run_all_checks()
+    from . import health as me
+
+    checks = {"database": me.check_database(), "cache": me.check_cache()}
+    return {"status": "ok" if all(c["ok"] for c in checks.values()) else "degraded", "checks": checks}
+
+
+def check_disk() -> dict:
+    """Free space on MEDIA_ROOT and BACKUP_DIR; not ok under DISK_MIN_FREE_MB."""
+    import shutil
+    from pathlib import Path
+
+    from django.conf import settings
+
+    minimum = getattr(settings, "DISK_MIN_FREE_MB", 1024)
+    result = {"ok": True}
+    for name, folder in (
+        ("media", settings.MEDIA_ROOT),
+        ("backup", getattr(settings, "BACKUP_DIR", settings.MEDIA_ROOT)),
+    ):
+        path = Path(folder)
+        while not path.exists() and path != path.parent:
+            path = path.parent
+        try:
+            free_mb = shutil.disk_usage(path).free // (1024 * 1024)
+        except OSError as exc:
+            return {"ok": False, "error": exc.__class__.__name__}
+        result[f"{name}_free_mb"] = free_mb
+        if free_mb < minimum:
+            result["ok"] = False
+    return result
+
+
+def check_tasks() -> dict:
+    """Tasks waiting (READY) longer than TASK_STALE_MINUTES mean the worker is not running."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        limit = timezone.now() - timedelta(minutes=getattr(settings, "TASK_STALE_MINUTES", 15))
+        stale = DBTaskResult.objects.filter(status="READY", enqueued_at__lt=limit).count()
+    except Exception as exc:  # table missing or backend unusable
+        return {"ok": False, "error": exc.__class__.__name__}
+    return {"ok": stale == 0, "stale": stale}
+
+
+def check_backup() -> dict:
+    """The last successful backup must be younger than BACKUP_MAX_AGE_HOURS."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    try:
+        from .models import BackupRecord
+
+        last = BackupRecord.objects.filter(ok=True).order_by("-finished_at").first()
+    except Exception as exc:
+        return {"ok": False, "error": exc.__class__.__name__}
+    if last is None:
+        return {"ok": False, "error": "no backup"}
+    age = timezone.now() - last.finished_at
+    return {
+        "ok": age <= timedelta(hours=getattr(settings, "BACKUP_MAX_AGE_HOURS", 26)),
+        "age_hours": round(age.total_seconds() / 3600, 1),
+    }
+
+
+def run_all_checks() -> dict:
+    """Every check; the overall status counts only the database and cache as critical (`down`/`degraded`)."""
+    from . import health as me
+
+    checks = {
+        "database": me.check_database(),
+        "cache": me.check_cache(),
+        "disk": me.check_disk(),
+        "tasks": me.check_tasks(),
+        "backup": me.check_backup(),
+    }
     return {"status": "ok" if all(c["ok"] for c in checks.values()) else "degraded", "checks": checks}

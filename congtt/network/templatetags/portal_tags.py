@@ -3,9 +3,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from congtt.network.context import get_edition_home, get_site
+from congtt.network.context import get_edition_home, get_edition_homes, get_site
 
 register = template.Library()
 
@@ -20,15 +20,10 @@ def edition_links(context, page=None):
     current = (get_language() or "vi").split("-")[0]
     translations = {}
     homes = {}
-    if site is not None:
-        root = site.root_page
-        for home in Page.objects.filter(translation_key=root.translation_key).select_related("locale"):
-            homes[home.locale.language_code] = home
-        if page is not None and getattr(page, "translation_key", None):
-            for tr in (
-                Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
-            ):
-                translations[tr.locale.language_code] = tr
+    if site is not None:  # one query for the edition homes and the page's translations
+        key = getattr(page, "translation_key", None) if page is not None else None
+        homes = get_edition_homes(request, extra_translation_key=key)
+        translations = request._congtt_translations if key else {}
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
@@ -44,7 +39,8 @@ def breadcrumb(context, page):
     home = get_edition_home(context["request"])
     if home is None or page is None or page.depth <= home.depth:
         return []
-    return list(page.get_ancestors().filter(depth__gte=home.depth).specific())
+    # Not .specific(): a crumb needs only its title and URL (one query, whatever the page types).
+    return list(page.get_ancestors().filter(depth__gte=home.depth))
 
 
 @register.filter

@@ -1,0 +1,149 @@
+"""Full-page cache middleware pair (like Django's Fetch/UpdateCacheMiddleware).
+
+``PageCacheUpdateMiddleware`` sits near the top of MIDDLEWARE (just after
+SecurityMiddleware and WhiteNoise) so that its response phase runs LAST and
+sees the response exactly as it leaves Django: the Set-Cookie headers added by
+SessionMiddleware and CsrfViewMiddleware, the Vary headers added by
+LocaleMiddleware/SessionMiddleware. A response that sets any cookie (for
+example because a form on it used a CSRF token) is therefore never stored.
+
+``PageCacheFetchMiddleware`` sits after LocaleMiddleware (the key uses the
+edition language activated from the path) and after AuthenticationMiddleware
+(everything before it is lazy: with no session cookie nothing reads the session
+store or the user, so a hit costs no database query); it answers a hit before
+the view, messages and the Wagtail redirect middleware run.
+"""
+
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from . import rules, siteroots, store
+
+_MEMO_LIMIT = 2000
+_site_memo: dict = {}  # (host, port) -> (site_id, global version when resolved)
+
+
+def _excluded_prefixes():
+    admin = f"/{settings.ADMIN_PATH.strip('/')}/"
+    return (admin, *rules.BUILTIN_EXCLUDES, *getattr(settings, "PAGECACHE_EXCLUDE", ()))
+
+
+def _languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _drop_accept_language(response) -> None:
+    vary = response.headers.get("Vary")
+    if vary:
+        kept = [h.strip() for h in rules.cc_delim_re.split(vary) if h.strip().lower() != "accept-language"]
+        if kept:
+            response.headers["Vary"] = ", ".join(kept)
+        else:
+            del response.headers["Vary"]
+
+
+def _resolve_site_id(request):
+    site = Site.find_for_request(request)
+    return site.pk if site is not None else None
+
+
+class PageCacheFetchMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.lookup(request)
+        if response is not None:
+            return response
+        siteroots.ensure_site_root_paths(request)
+        return self.get_response(request)
+
+    def lookup(self, request):
+        if store.timeout() <= 0 or request.method not in rules.CACHEABLE_METHODS:
+            return None
+        if rules.request_has_state(request.COOKIES, settings.SESSION_COOKIE_NAME, request.headers):
+            return None
+        if rules.is_excluded_path(request.path_info, _excluded_prefixes(), _languages()):
+            return None
+        host = (request.get_host(), request.get_port())
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        query = rules.query_string(request.GET.lists())
+        memo = _site_memo.get(host)
+        site_id = memo[0] if memo else _resolve_site_id(request)
+        if site_id is None:
+            return None
+        key = rules.cache_key(site_id, language, request.path, query)
+        global_v, site_v, entry = store.read_versions(site_id, key)
+        if memo and memo[1] != global_v:  # sites changed since we resolved this host
+            site_id = _resolve_site_id(request)
+            if site_id is None:
+                return None
+            key = rules.cache_key(site_id, language, request.path, query)
+            global_v, site_v, entry = store.read_versions(site_id, key)
+        if not memo or memo[1] != global_v:
+            if len(_site_memo) > _MEMO_LIMIT:
+                _site_memo.clear()
+            _site_memo[host] = (site_id, global_v)
+        request._pagecache = {"key": key, "versions": (global_v, site_v), "hit": False}
+        if (
+            entry
+            and entry["versions"] == (global_v, site_v)
+            and entry["vary"] == rules.varying_request_values(list(entry["vary"]), request.headers)
+        ):
+            request._pagecache["hit"] = True
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"]:
+                response.headers[name] = value
+            response.headers["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
+            return response
+        return None
+
+
+class PageCacheUpdateMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        info = getattr(request, "_pagecache", None)
+        if info is None:
+            return response
+        _drop_accept_language(response)
+        if info["hit"]:
+            response.headers["X-Cache"] = "HIT"
+            return response
+        response.headers["X-Cache"] = "MISS"
+        if request.method != "GET" or getattr(request, "is_preview", False):
+            return response
+        streaming = getattr(response, "streaming", False)
+        refusal = rules.response_refusal(
+            response.status_code,
+            response.headers.get("Content-Type", ""),
+            response.headers,
+            bool(response.cookies),
+            streaming,
+        )
+        if refusal:
+            return response
+        vary = rules.vary_headers(response.headers.get("Vary"))
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in {"set-cookie", "x-cache", "age"}
+        ]
+        store.store(
+            info["key"],
+            {
+                "versions": info["versions"],
+                "stored_at": time.time(),
+                "status": response.status_code,
+                "headers": headers,
+                "content": response.content,
+                "vary": rules.varying_request_values(vary, request.headers),
+            },
+        )
+        return response

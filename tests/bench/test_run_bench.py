@@ -1,0 +1,50 @@
+"""The benchmark's parsing of wrk output and link discovery (no server needed)."""
+
+import subprocess
+
+from tests.bench import run_bench
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/
+  2 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    16.10ms   20.01ms 376.30ms   97.00%
+    Req/Sec   800.12    100.00     1.00k    70.00%
+  Latency Distribution
+     50%   15.29ms
+     75%   17.00ms
+     90%   20.00ms
+     99%  376.30ms
+  15898 requests in 10.00s, 90.00MB read
+  Socket errors: connect 0, read 3, write 0, timeout 12
+  Non-2xx or 3xx responses: 5
+Requests/sec:   1589.80
+Transfer/sec:      9.00MB
+"""
+
+
+def test_wrk_output_is_parsed(monkeypatch):
+    monkeypatch.setattr(
+        subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=WRK_OUTPUT, stderr="")
+    )
+    r = run_bench.wrk(8000, "langson.localhost", "/")
+    assert r["requests_per_s"] == 1589.8
+    assert r["p50_ms"] == 15.29
+    assert r["p99_ms"] == 376.3
+    assert r["requests"] == 15898
+    assert r["errors"] == 5 + 3 + 12
+
+
+def test_units_are_converted_to_milliseconds():
+    assert run_bench._ms("680.00us") == 0.68
+    assert run_bench._ms("1.96s") == 1960.0
+
+
+def test_first_link_in_a_list_is_found():
+    parser = run_bench.FirstLinkIn("item-list")
+    parser.feed(
+        '<nav><a href="/x/">x</a></nav><ul class="item-list"><li><a href="/tin-tuc/bai-1/">Bài 1</a></li></ul>'
+    )
+    assert parser.href == "/tin-tuc/bai-1/"
+    empty = run_bench.FirstLinkIn("item-list")
+    empty.feed('<p class="empty">Chuyên mục chưa có bài viết.</p>')
+    assert empty.href is None
