@@ -9,4 +9,6 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import jobs, signals  # noqa: F401
+
+        jobs.register()

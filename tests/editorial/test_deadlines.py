@@ -120,3 +120,23 @@ def test_deadline_admin_is_scoped_and_computes_due_date(client, board, site_a, s
     client.force_login(board["a"]["contributor"])
     response = client.get(reverse("editorial_deadline:index"))
     assert response.status_code in (302, 403)
+
+
+def test_jobs_are_registered_with_the_scheduler():
+    from congtt.ops import scheduler
+
+    assert {"editorial_deadline_reminders", "editorial_ingest_mail"} <= set(scheduler.REGISTRY)
+
+
+@pytest.mark.django_db
+def test_scheduled_mail_job_reads_configured_mailboxes(tmp_path, site_a, settings):
+    from congtt.editorial.jobs import ingest_mailboxes
+
+    from .test_mail_roles import build_maildir
+
+    build_maildir(tmp_path / "mail")
+    settings.EDITORIAL_MAILBOXES = {site_a.hostname: str(tmp_path / "mail"), "khong-co.localhost": "/nowhere"}
+    ingest_mailboxes()
+    from congtt.editorial.models import Submission
+
+    assert Submission.objects.filter(site=site_a).count() == 2
