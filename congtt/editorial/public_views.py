@@ -4,6 +4,7 @@ from django import forms
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from congtt.citizen.antispam import ProtectedForm, looks_like_bot, rate_limited, too_many_response
@@ -48,6 +49,7 @@ def _reported_page(request, site):
     return page
 
 
+@never_cache
 def report_violation(request):
     site = get_site(request)
     page = _reported_page(request, site)
