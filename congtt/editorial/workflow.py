@@ -143,11 +143,38 @@ def perform_action(task, task_state, user, action_name, reason="", comment="", *
         raise PermissionDenied
 
 
+STEP_ROLES = {
+    "FieldReviewTask": ("member",),
+    "ChiefApprovalTask": ("chief", "deputy"),
+    "PublishTask": ("secretary", "admin"),
+}
+
+
+def _pages_of_user_sites(user, roles):
+    """A subquery of page ids (as text) under the homes of the sites where ``user`` holds one of ``roles``."""
+    from django.db.models import CharField, Q
+    from django.db.models.functions import Cast
+
+    site_ids = SiteRoleGroup.objects.filter(group__user=user, role__in=roles).values("site_id")
+    keys = Site.objects.filter(pk__in=site_ids).values("root_page__translation_key")
+    condition = Q(pk__in=[])
+    for path in Page.objects.filter(depth=2, translation_key__in=keys).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return Page.objects.filter(condition).annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+
+
 def states_user_can_moderate(task, user):
-    states = list(
-        task.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
-    )
-    allowed = [state.pk for state in states if user_may_act(task, state.workflow_state.content_object, user)]
+    """In-progress states of ``task`` the user may act on; only pages of the user's own sites are examined."""
+    if not user.is_authenticated or not user.is_active:
+        return task.task_states.none()
+    states = task.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+    if not user.is_superuser:
+        roles = STEP_ROLES.get(type(task).__name__, ())
+        states = states.filter(workflow_state__object_id__in=_pages_of_user_sites(user, roles))
+    candidates = list(states.select_related("workflow_state"))
+    allowed = [
+        state.pk for state in candidates if user_may_act(task, state.workflow_state.content_object, user)
+    ]
     return task.task_states.filter(pk__in=allowed)
 
 
