@@ -128,3 +128,26 @@ def test_dashboard_shows_due_and_overdue_to_the_reviewer(client, board, site_a, 
     assert "Tin bài chờ tôi xử lý" in page and "Quá hạn" in page and article.title in page
     act(article, board["a"]["member"], "approve", checklist=True)
     assert [r["step"] for r in due_rows(board["a"]["chief"])] == ["Trưởng ban duyệt"]
+
+
+def test_dashboard_cost_does_not_grow_with_other_sites_items(client, board, site_a, site_b, news_a, news_b):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congtt.editorial import services
+    from congtt.editorial.models import Submission
+
+    def convert(site, section, title):
+        submission = Submission.objects.create(site=site, title=title, section=section, content="<p>x</p>")
+        return services.convert_submission(submission, board["a" if site == site_a else "b"]["secretary"])
+
+    convert(site_a, news_a, "Tin A")
+    with CaptureQueriesContext(connection) as before:
+        due_rows(board["a"]["member"])
+    for n in range(4):
+        convert(site_b, news_b, f"Tin B {n}")
+    member = type(board["a"]["member"]).objects.get(pk=board["a"]["member"].pk)
+    with CaptureQueriesContext(connection) as after:
+        rows = due_rows(member)
+    assert len(rows) == 1
+    assert len(after.captured_queries) <= len(before.captured_queries) + 2
