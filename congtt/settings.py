@@ -328,3 +328,4 @@ PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path pref
 # --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
 # EDITORIAL_MAILBOXES="sokhcn.langson.gov.vn=/var/mail/bbt-sokhcn,langson.gov.vn=imaps://u:p@mail/INBOX"
 EDITORIAL_MAILBOXES = env.dict("EDITORIAL_MAILBOXES", default={})
+EDITORIAL_TRANSLATOR_EMAILS = env.list("EDITORIAL_TRANSLATOR_EMAILS", default=[])

@@ -468,3 +468,24 @@ def propose_view(request, page_id):
     return TemplateResponse(
         request, "editorial/propose.html", {"page": page, "page_title": _("Đề xuất đăng lại trên Cổng tỉnh")}
     )
+
+
+def send_translation_view(request, page_id):
+    from wagtail.models import Page
+
+    from . import translations
+
+    page = get_object_or_404(Page, pk=page_id).specific
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "editorial/send_translation.html", {"page": page, "page_title": _("Gửi dịch tin bài")}
+        )
+    try:
+        created = translations.send_for_translation(page, request.user)
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Đã tạo %(n)d bản nháp để dịch và báo cho nhóm dịch.") % {"n": len(created)}
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -26,6 +26,11 @@ def editorial_urls():
         path("ban-bien-tap/phieu/<int:pk>/dong/", views.close_view, name="editorial_close"),
         path("ban-bien-tap/dinh-muc/", views.quota_view, name="editorial_quotas"),
         path("ban-bien-tap/de-xuat/<int:page_id>/", views.propose_view, name="editorial_propose"),
+        path(
+            "ban-bien-tap/gui-dich/<int:page_id>/",
+            views.send_translation_view,
+            name="editorial_send_translation",
+        ),
         path("ban-bien-tap/ban-dich/", views.translations_view, name="editorial_translations"),
         path(
             "ban-bien-tap/bao-cao-vi-pham/<int:pk>/<slug:action>/",
@@ -62,6 +67,7 @@ def register_log_actions(actions):
         "editorial.assign_role", _("Phân công vai trò"), _("Phân công vai trò ban biên tập")
     )
     actions.register_action("editorial.takedown", _("Gỡ tin do vi phạm"), _("Gỡ tin do báo cáo vi phạm"))
+    actions.register_action("editorial.send_translation", _("Gửi dịch"), _("Gửi tin bài cho nhóm dịch"))
     actions.register_action("editorial.remove_role", _("Bỏ vai trò"), _("Bỏ vai trò ban biên tập"))
 
 
@@ -106,6 +112,13 @@ def propose_button(page, user, view_name, next_url=None):
     ids = site_ids_with_permission(user, "editorial.convert_submission")
     if ids is not None and not ids:
         return
+    if page.locale.language_code == "vi":
+        yield Button(
+            _("Gửi dịch (Anh, Trung)"),
+            reverse("editorial_send_translation", args=[page.pk]),
+            icon_name="globe",
+            priority=81,
+        )
     yield Button(
         _("Đề xuất lên Cổng tỉnh"),
         reverse("editorial_propose", args=[page.pk]),

@@ -31,3 +31,32 @@ def test_untranslated_articles(site_a, news_a):
     news_a.add_child(instance=article)
     article.save_revision().publish()
     assert [p.pk for p in untranslated(site_a, "en", ArticlePage)] == [article.pk]
+
+
+def test_board_sends_an_approved_article_for_translation(board, site_a, news_a, mailoutbox, settings):
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import PageLogEntry
+
+    from congtt.editorial.services import EditorialError
+    from congtt.editorial.translations import send_for_translation
+
+    settings.EDITORIAL_TRANSLATOR_EMAILS = ["dich@sonv.langson.gov.vn"]
+    article = ArticlePage(title="Tin cần dịch", slug="tin-can-dich", live=False)
+    news_a.add_child(instance=article)
+    with pytest.raises(EditorialError):  # not approved/published yet
+        send_for_translation(article, board["a"]["secretary"])
+    article.save_revision().publish()
+    for user in (board["a"]["contributor"], board["b"]["chief"]):
+        with pytest.raises(PermissionDenied):
+            send_for_translation(article, user)
+    copies = send_for_translation(article, board["a"]["secretary"])
+    assert sorted(c.locale.language_code for c in copies) == ["en", "zh"]
+    assert all(not c.live and c.translation_key == article.translation_key for c in copies)
+    assert {c.get_parent().translation_key for c in copies} == {news_a.translation_key}
+    assert any("dich@sonv.langson.gov.vn" in m.to for m in mailoutbox)
+    assert PageLogEntry.objects.filter(page=article, action="editorial.send_translation").exists()
+    with pytest.raises(EditorialError, match="đã có bản dịch"):
+        send_for_translation(article, board["a"]["secretary"])
+    # the drafts show as not yet published in the report
+    stale = {r["page"].pk for r in stale_translations(site_a)}
+    assert {c.pk for c in copies} <= stale
