@@ -60,3 +60,18 @@ def test_board_sends_an_approved_article_for_translation(board, site_a, news_a, 
     # the drafts show as not yet published in the report
     stale = {r["page"].pk for r in stale_translations(site_a)}
     assert {c.pk for c in copies} <= stale
+
+
+def test_send_for_translation_from_the_page_editor(client, board, site_a, news_a):
+    article = ArticlePage(title="Tin gửi dịch", slug="tin-gui-dich")
+    news_a.add_child(instance=article)
+    article.save_revision().publish()
+    client.force_login(board["a"]["chief"])
+    assert (
+        "Gửi dịch (Anh, Trung)"
+        in client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    )
+    url = reverse("editorial_send_translation", args=[article.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert Page.objects.filter(translation_key=article.translation_key).count() == 3
