@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "congtt.royalties",
     "congtt.reports",
     "congtt.pagecache",
+    "congtt.editorial",
     "congtt.ops",
     "congtt.api",
     "wagtail_localize",
@@ -357,3 +358,8 @@ MIDDLEWARE.insert(
 # 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
 PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
 PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
+
+# --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
+# EDITORIAL_MAILBOXES="sokhcn.langson.gov.vn=/var/mail/bbt-sokhcn,langson.gov.vn=imaps://u:p@mail/INBOX"
+EDITORIAL_MAILBOXES = env.dict("EDITORIAL_MAILBOXES", default={})
+EDITORIAL_TRANSLATOR_EMAILS = env.list("EDITORIAL_TRANSLATOR_EMAILS", default=[])

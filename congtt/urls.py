@@ -10,6 +10,7 @@ from congtt.api.urls import api
 from congtt.content import views as content_views
 from congtt.content.feeds import LatestNewsFeed
 from congtt.content.sitemap import sitemap as content_sitemap
+from congtt.editorial import public_views as editorial_public
 from congtt.ops.views import healthz
 
 urlpatterns = [
@@ -24,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
     path("rss/", LatestNewsFeed(), name="rss"),
+    path("bao-cao-vi-pham/", editorial_public.report_violation, name="report_violation"),
     path("rss/<int:section_id>/", LatestNewsFeed(), name="rss-section"),
     path("", include("congtt.citizen.urls")),
     path("", include(wagtail_urls)),
