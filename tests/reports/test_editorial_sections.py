@@ -15,7 +15,6 @@ OCT = dt.date(2026, 10, 5)
 
 def test_deadline_figures_and_metric(department):
     from congtt.editorial.models import PublicationDeadline
-
     from congtt.reports.scoring import METRICS
     from congtt.reports.services import build, report_context
 
