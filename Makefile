@@ -7,7 +7,8 @@ PORT ?= 8000
 UV_VERSION := 0.13.9
 PYTEST := CONGTT_TESTING=1 $(BIN)/python -m pytest
 
-.PHONY: run install migrate demo serve test e2e lint lock messages bench clean
+.PHONY: run install migrate demo serve test e2e lint lock messages bench clean quality \
+	quality-axe quality-lighthouse quality-vnu quality-api quality-sqlmap quality-wapiti
 
 run: install migrate demo serve
 
@@ -35,6 +36,15 @@ test: install
 
 e2e: install
 	$(PYTEST) -q -m e2e tests/e2e
+
+# Quality gates (tests/quality): a fresh instance on a loopback port, then axe-core, Lighthouse, the Nu
+# HTML Checker, schemathesis, sqlmap and wapiti. QUALITY_ARGS=--sample runs the heavy scans on a sample.
+QUALITY := $(BIN)/python -m tests.quality.run_quality
+quality: install
+	$(QUALITY) $(QUALITY_ARGS)
+
+quality-axe quality-lighthouse quality-vnu quality-api quality-sqlmap quality-wapiti: install
+	$(QUALITY) --only $(@:quality-%=%) $(QUALITY_ARGS)
 
 lint: install
 	$(BIN)/ruff check congtt tests

@@ -47,7 +47,10 @@ INSTALLED_APPS = [
     "congtt.procedures",
     "congtt.directory",
     "congtt.disclosures",
+    "congtt.royalties",
+    "congtt.reports",
     "congtt.pagecache",
+    "congtt.editorial",
     "congtt.scale",
     "congtt.ops",
     "congtt.api",
@@ -196,6 +199,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("zh-hans", "简体中文")]
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+# Translations never go live because their source did (wagtail-localize#511): publishing is a step of
+# the editorial workflow (TRN-2).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
@@ -271,6 +277,38 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.co
 # Video and audio hosted on the portal are uploaded as documents and played with <video>/<audio>.
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", "oga", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+
+# --- reports: access statistics (PUB-8), EMC ---------------------------------------------------
+# Counting middleware sits just before SessionMiddleware, i.e. BEFORE the page cache's Fetch
+# middleware (after AuthenticationMiddleware), so cache hits pass through it and are counted.
+# It never touches the database.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "congtt.reports.middleware.AccessStatsMiddleware",
+)
+# Buffered counters live in their own cache: Redis when REDIS_URL is set (shared by every worker and
+# by `manage.py flush_stats`), else a file cache under var/ (one machine), locmem in tests.
+STATS_CACHE = "stats"
+if REDIS_URL:
+    CACHES["stats"] = {**CACHES["default"], "KEY_PREFIX": "congtt-stats", "TIMEOUT": None}
+elif TESTING:
+    CACHES["stats"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "congtt-stats",
+        "OPTIONS": {"MAX_ENTRIES": 100000},
+    }
+else:
+    CACHES["stats"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "stats-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 200000},
+    }
+STATS_TRUST_X_FORWARDED_FOR = env.bool("STATS_TRUST_X_FORWARDED_FOR", default=HTTPS)
+# Origins the per-site EMC script may come from; the CSP must list them in script-src/connect-src.
+EMC_SCRIPT_HOSTS = env.list("EMC_SCRIPT_HOSTS", default=["https://f-emc.ngsp.gov.vn"])
+# Place name on the date line of exported administrative documents ("Lạng Sơn, ngày … tháng … năm …").
+REPORT_PLACE = env.str("REPORT_PLACE", default="Lạng Sơn")
+
 # --- citizen (questions, consultation, rating, forum) ---
 # Self-hosted arithmetic CAPTCHA on public forms: on in production, off in DEBUG and tests.
 CITIZEN_CAPTCHA = env.bool("CITIZEN_CAPTCHA", default=not (DEBUG or TESTING))
@@ -324,6 +362,11 @@ MIDDLEWARE.insert(
 # 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
 PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
 PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
+
+# --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
+# EDITORIAL_MAILBOXES="sokhcn.langson.gov.vn=/var/mail/bbt-sokhcn,langson.gov.vn=imaps://u:p@mail/INBOX"
+EDITORIAL_MAILBOXES = env.dict("EDITORIAL_MAILBOXES", default={})
+EDITORIAL_TRANSLATOR_EMAILS = env.list("EDITORIAL_TRANSLATOR_EMAILS", default=[])
 # --- scale (issue 8): search index with the `simple` text-search configuration on PostgreSQL ---
 # Texts are indexed as typed and folded (congtt.vntext.fold); `simple` keeps every Vietnamese
 # syllable (the server default, usually `english`, drops "an", "do", "to" as stop words and stems).

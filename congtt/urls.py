@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +10,7 @@ from congtt.api.urls import api
 from congtt.content import views as content_views
 from congtt.content.feeds import LatestNewsFeed
 from congtt.content.sitemap import sitemap as content_sitemap
+from congtt.editorial import public_views as editorial_public
 from congtt.ops.views import healthz
 
 urlpatterns = [
@@ -17,11 +19,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("sitemap.xml", content_sitemap, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", content_views.search, name="search"),
     path("rss/", LatestNewsFeed(), name="rss"),
+    path("bao-cao-vi-pham/", editorial_public.report_violation, name="report_violation"),
     path("rss/<int:section_id>/", LatestNewsFeed(), name="rss-section"),
     path("", include("congtt.citizen.urls")),
     path("", include(wagtail_urls)),

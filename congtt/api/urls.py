@@ -1,16 +1,15 @@
 """The public read-only REST API (PUB-7) at /api/v1/, OpenAPI at /api/v1/openapi.json."""
 
-from ninja import NinjaAPI
-
 from congtt.citizen.api import router as citizen_router
 from congtt.content.api import router as articles_router
 from congtt.directory.api import officials_router, schedules_router
 from congtt.legal.api import router as legal_router
 from congtt.procedures.api import router as procedures_router
 
+from .openapi import PublicAPI
 from .sites import router as sites_router
 
-api = NinjaAPI(
+api = PublicAPI(
     title="congtt API",
     version="1.0.0",
     description="API công khai, chỉ đọc, của mạng lưới cổng thông tin điện tử. / Public read-only API.",

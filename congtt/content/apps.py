@@ -9,4 +9,9 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from congtt.ops import scheduler
+
         from . import signals  # noqa: F401
+        from .services import flush_views
+
+        scheduler.register("content.flush_views", scheduler.every(5), flush_views)

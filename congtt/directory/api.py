@@ -46,8 +46,8 @@ class OfficialOut(Schema):
 class ScheduleOut(Schema):
     id: int
     date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time | None
+    start_time: str = Field(description="Giờ bắt đầu (HH:MM, giờ Việt Nam)")
+    end_time: str | None = Field(None, description="Giờ kết thúc (HH:MM)")
     content: str
     place: str
     attendees: str
@@ -58,6 +58,15 @@ class ScheduleOut(Schema):
     @staticmethod
     def resolve_leader(obj):
         return obj.leader.name if obj.leader_id else None
+
+    # JSON Schema's "time" format needs a UTC offset; local wall-clock times are plain HH:MM strings.
+    @staticmethod
+    def resolve_start_time(obj):
+        return obj.start_time.strftime("%H:%M")
+
+    @staticmethod
+    def resolve_end_time(obj):
+        return obj.end_time.strftime("%H:%M") if obj.end_time else None
 
 
 def _check_id(value, name):

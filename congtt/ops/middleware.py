@@ -17,10 +17,16 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
-STRICT_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-    "frame-ancestors 'self'; base-uri 'self'; form-action 'self'"
-)
+
+def strict_csp() -> str:
+    """The public pages' policy: no inline script or style; the EMC measurement hosts (PUB-8) allowed."""
+    emc = " ".join(getattr(settings, "EMC_SCRIPT_HOSTS", []))
+    return (
+        f"default-src 'self'; script-src 'self' {emc}; connect-src 'self' {emc}; style-src 'self'; "
+        "img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'"
+    ).replace("  ", " ")
+
+
 ADMIN_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
@@ -35,12 +41,13 @@ def admin_prefix() -> str:
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.strict_csp = strict_csp()
 
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
             is_admin = request.path.startswith(admin_prefix())
-            response["Content-Security-Policy"] = ADMIN_CSP if is_admin else STRICT_CSP
+            response["Content-Security-Policy"] = ADMIN_CSP if is_admin else self.strict_csp
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

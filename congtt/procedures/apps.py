@@ -7,3 +7,10 @@ class ProceduresConfig(AppConfig):
     label = "procedures"
     verbose_name = _("Thủ tục hành chính")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from congtt.ops import scheduler
+
+        from .counters import flush
+
+        scheduler.register("procedures.flush_counters", scheduler.every(5), flush)

@@ -243,9 +243,7 @@ def test_listing_and_catalogue_queries_do_not_grow(client, department, index_pag
 
     first = add_item(index_page, "budget")
     paths = [index_page.url, "/danh-muc-cong-khai/", first.url]
-    count("/lien-he/")
     [count(p) for p in paths]
-    baseline = count("/lien-he/")
     before = [count(p) for p in paths]
     for i in range(15):
         add_item(index_page, list(SAMPLES)[i % 10], year=2020 + i % 5)
@@ -257,7 +255,7 @@ def test_listing_and_catalogue_queries_do_not_grow(client, department, index_pag
             retention="c",
             location_page=index_page,
         )
+    [count(p) for p in paths]  # new items bump the site's cache version: refill the menu cache first
     after = [count(p) for p in paths]
-    print("baseline", baseline, "disclosure query counts", dict(zip(paths, after, strict=True)))
     for b, a in zip(before, after, strict=True):
-        assert a <= b and a <= baseline + 5
+        assert a <= b and a <= 15  # the page budget, and no growth with the number of items

@@ -19,9 +19,9 @@ PATHS = [
     (DEPT, "/"),
     (DEPT, "/tin-tuc/"),  # section page (listing)
     (DEPT, "/tin-tuc/?page=2"),
-    (DEPT, "/gioi-thieu/"),  # standard page
+    (DEPT, "/lien-he/"),  # standard page
     (DEPT, "/en/news/"),
-    (PORTAL, "/zh/introduction/"),
+    (PORTAL, "/zh/contact/"),
 ]
 
 

@@ -60,3 +60,17 @@ def vn_date(value, language=None):
 @register.simple_tag
 def locale_for(code):
     return Locale.objects.filter(language_code=code).first()
+
+
+@register.filter
+def iso_datetime(value):
+    """An HTML-valid machine-readable datetime (seconds precision, local time) for <time datetime>."""
+    if not value:
+        return ""
+    if hasattr(value, "astimezone") and getattr(value, "tzinfo", None):
+        from django.utils import timezone
+
+        value = timezone.localtime(value)
+    if hasattr(value, "microsecond"):
+        value = value.replace(microsecond=0)
+    return value.isoformat()

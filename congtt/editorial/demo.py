@@ -1,0 +1,57 @@
+"""Demo editorial data for Lạng Sơn: workflows, unit quotas, submissions, a publication deadline. Idempotent."""
+
+import datetime as dt
+
+from django.conf import settings
+from wagtail.models import Site
+
+from .deadlines import due_date_for
+from .models import Channel, PublicationDeadline, Submission, UnitQuota
+from .workflow import setup_site_workflow
+
+UNITS = ["Văn phòng Sở", "Phòng Quản lý khoa học", "Trung tâm Thông tin và Thống kê khoa học"]
+
+SUBMISSIONS = [
+    (
+        "Nghiệm thu đề tài ứng dụng công nghệ sinh học trong nhân giống hồi",
+        "Phòng Quản lý khoa học",
+        Channel.WEB,
+        "<p>Hội đồng khoa học tỉnh đã nghiệm thu đề tài nhân giống cây hồi bằng công nghệ nuôi cấy mô, "
+        "góp phần phát triển vùng nguyên liệu hồi của tỉnh Lạng Sơn.</p>",
+    ),
+    (
+        "Đề nghị đăng thông báo tuyển chọn nhiệm vụ khoa học năm 2027",
+        "Văn phòng Sở",
+        Channel.EMAIL,
+        "<p>Sở Khoa học và Công nghệ thông báo tuyển chọn tổ chức, cá nhân chủ trì nhiệm vụ khoa học và "
+        "công nghệ cấp tỉnh bắt đầu thực hiện từ năm 2027.</p>",
+    ),
+]
+
+
+def load(stdout=None):
+    for site in Site.objects.select_related("root_page"):
+        setup_site_workflow(site)
+    site = Site.objects.filter(hostname=f"sokhcn.{settings.PORTAL_DOMAIN}").first()
+    if site is None:
+        return
+    for unit in UNITS:
+        UnitQuota.objects.get_or_create(site=site, unit_name=unit)
+    news = site.root_page.get_children().filter(slug="tin-tuc").first()
+    for title, unit, channel, content in SUBMISSIONS:
+        Submission.objects.get_or_create(
+            site=site,
+            title=title,
+            defaults={"unit_name": unit, "channel": channel, "content": content, "section": news},
+        )
+    PublicationDeadline.objects.get_or_create(
+        site=site,
+        title="Quyết định phê duyệt danh mục nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027",
+        defaults={
+            "kind": "science",
+            "source_date": dt.date(2026, 11, 16),
+            "due_date": due_date_for(site, "science", dt.date(2026, 11, 16)),
+        },
+    )
+    if stdout:
+        stdout.write("editorial: quy trình biên tập, định mức, phiếu đề nghị mẫu\n")

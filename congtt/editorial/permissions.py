@@ -1,0 +1,31 @@
+"""Model permissions the editorial app gives each site role (EDT-1)."""
+
+_SUBMIT = ["editorial.add_submission", "editorial.change_submission", "editorial.view_submission"]
+_BOARD = [*_SUBMIT, "editorial.convert_submission"]
+
+_DEADLINES = [
+    f"editorial.{action}_{model}"
+    for model in ("deadlinerule", "publicationdeadline", "unitquota")
+    for action in ("add", "change", "view", "delete")
+]
+_REPORTS = ["editorial.view_violationreport", "editorial.change_violationreport"]
+_SEE_DEADLINES = ["editorial.view_publicationdeadline", "editorial.view_unitquota"]
+
+ROLE_PERMISSIONS = {
+    "chief": [
+        *_BOARD,
+        *_REPORTS,
+        *_DEADLINES,
+        "editorial.delete_submission",
+        "editorial.add_delegation",
+        "editorial.change_delegation",
+        "editorial.view_delegation",
+        "editorial.delete_delegation",
+    ],
+    "deputy": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
+    "secretary": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission"],
+    "member": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
+    "admin": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission", "editorial.view_delegation"],
+    "contributor": _SUBMIT,
+    "officer": _SUBMIT,
+}

@@ -1,0 +1,491 @@
+"""Admin screens of the board: role assignment, submissions, converting, the reviewer's panel."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Task
+
+from congtt.network.roles import ROLE_BY_CODE
+from congtt.network.scoping import SiteScopedModelViewSetMixin
+
+from . import rules, services
+from .forms import (
+    DeadlineRuleForm,
+    DelegationForm,
+    PublicationDeadlineForm,
+    RoleForm,
+    SubmissionForm,
+    UnitQuotaForm,
+)
+from .models import (
+    DeadlineRule,
+    Delegation,
+    EditorialTask,
+    PublicationDeadline,
+    Submission,
+    UnitQuota,
+    ViolationReport,
+)
+
+
+def roles_view(request):
+    """Phân công vai trò: one site at a time, pick user + role (+ fields) → assign; list with remove."""
+    sites = list(services.manageable_sites(request.user))
+    if not sites:
+        raise PermissionDenied
+    chosen = request.GET.get("site") or request.POST.get("site") or sites[0].site_id
+    profile = next((p for p in sites if str(p.site_id) == str(chosen)), None)
+    if profile is None:
+        raise PermissionDenied
+    site = profile.site
+    form = RoleForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("remove"):
+            user = get_object_or_404(get_user_model(), pk=request.POST.get("user"))
+            role = request.POST.get("role")
+            if role not in ROLE_BY_CODE:
+                raise PermissionDenied
+            services.remove_role(request.user, user, site, role)
+            messages.success(
+                request, _("Đã bỏ vai trò của %(user)s.") % {"user": user.get_full_name() or user}
+            )
+            return redirect(f"{reverse('editorial_roles')}?site={site.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            services.give_role(
+                request.user, data["user"], site, data["role"], [f.pk for f in data.get("fields") or []]
+            )
+            messages.success(
+                request,
+                _("Đã phân công %(user)s làm %(role)s.")
+                % {
+                    "user": data["user"].get_full_name() or data["user"],
+                    "role": ROLE_BY_CODE[data["role"]].name,
+                },
+            )
+            return redirect(f"{reverse('editorial_roles')}?site={site.pk}")
+    board = [
+        {"role": role, "role_name": ROLE_BY_CODE[role].name, "user": user}
+        for role, user in services.board_of(site)
+    ]
+    from . import fields
+
+    member_fields = fields.member_field_names(site)
+    for row in board:
+        row["fields"] = member_fields.get(row["user"].pk, []) if row["role"] == "member" else []
+    return TemplateResponse(
+        request,
+        "editorial/roles.html",
+        {
+            "sites": sites,
+            "profile": profile,
+            "form": form,
+            "board": board,
+            "page_title": _("Phân công vai trò"),
+        },
+    )
+
+
+@require_POST
+def convert_view(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        article = services.convert_submission(submission, request.user)
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("editorial_submission:edit", args=[pk]))
+    messages.success(
+        request,
+        _("Đã tạo tin bài nháp “%(title)s” và chuyển vào quy trình duyệt.") % {"title": article.title},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+
+
+@require_POST
+def close_view(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        services.close_submission(
+            submission, request.user, request.POST.get("status", ""), request.POST.get("note", "")
+        )
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã cập nhật trạng thái phiếu."))
+    return redirect(reverse("editorial_submission:edit", args=[pk]))
+
+
+class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Submission
+    icon = "mail"
+    menu_label = gettext_lazy("Phiếu đề nghị đăng tin")
+    add_to_admin_menu = False
+    edit_template_name = "editorial/submission_edit.html"
+    name = "editorial_submission"
+    url_prefix = "ban-bien-tap/phieu"
+    list_display = ["title", "site", "unit_name", "channel", "status", "created_at"]
+    list_filter = ["status", "channel"]
+    search_fields = ["title", "unit_name", "authors"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("title"),
+            FieldPanel("section"),
+            FieldPanel("field"),
+            FieldPanel("summary"),
+            FieldPanel("docx_file"),
+            FieldPanel("content"),
+            FieldPanel("attachments"),
+            MultiFieldPanel(
+                [FieldPanel("authors"), FieldPanel("source"), FieldPanel("unit_name"), FieldPanel("officer")],
+                heading=gettext_lazy("Tác giả, nguồn và đơn vị gửi"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("channel"),
+                    FieldPanel("item_type"),
+                    FieldPanel("sender"),
+                    FieldPanel("original_file"),
+                ],
+                heading=gettext_lazy("Kênh tiếp nhận"),
+            ),
+        ],
+        base_form_class=SubmissionForm,
+    )
+
+
+class DeadlineViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = PublicationDeadline
+    icon = "time"
+    menu_label = gettext_lazy("Hạn đăng thông tin")
+    name = "editorial_deadline"
+    url_prefix = "ban-bien-tap/han-dang"
+    list_display = ["title", "site", "kind", "source_date", "due_date", "published_at", "get_state_display"]
+    list_filter = ["kind", "due_date"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("title"),
+            FieldPanel("kind"),
+            FieldPanel("source_date"),
+            FieldPanel("responsible"),
+            FieldPanel("published_at"),
+        ],
+        base_form_class=PublicationDeadlineForm,
+    )
+
+
+class DeadlineRuleViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = DeadlineRule
+    icon = "cog"
+    menu_label = gettext_lazy("Cài đặt thời hạn đăng")
+    name = "editorial_deadline_rule"
+    url_prefix = "ban-bien-tap/thoi-han"
+    list_display = ["kind", "site", "working_days"]
+    edit_handler = ObjectList(
+        [FieldPanel("site"), FieldPanel("kind"), FieldPanel("working_days")], base_form_class=DeadlineRuleForm
+    )
+
+
+class DelegationViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Delegation
+    icon = "user"
+    menu_label = gettext_lazy("Ủy quyền duyệt tin")
+    name = "editorial_delegation"
+    url_prefix = "ban-bien-tap/uy-quyen"
+    list_display = ["deputy", "site", "starts_on", "ends_on"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("deputy"),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("note"),
+        ],
+        base_form_class=DelegationForm,
+    )
+
+
+class UnitQuotaViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = UnitQuota
+    icon = "list-ul"
+    menu_label = gettext_lazy("Định mức tin, bài")
+    name = "editorial_quota"
+    url_prefix = "ban-bien-tap/dinh-muc-don-vi"
+    list_display = ["unit_name", "site", "weekly_news", "weekly_articles", "monthly_target"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("unit_name"),
+            FieldPanel("weekly_news"),
+            FieldPanel("weekly_articles"),
+            FieldPanel("monthly_target"),
+        ],
+        base_form_class=UnitQuotaForm,
+    )
+
+
+class ViolationReportViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = ViolationReport
+    icon = "warning"
+    menu_label = gettext_lazy("Báo cáo vi phạm")
+    name = "editorial_report"
+    url_prefix = "ban-bien-tap/bao-cao-vi-pham"
+    list_display = ["page_title", "site", "category", "status", "created_at"]
+    list_filter = ["status", "category"]
+    edit_template_name = "editorial/report_edit.html"
+    edit_handler = ObjectList([FieldPanel("note")])
+
+
+class BoardViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Ban biên tập")
+    menu_icon = "group"
+    menu_order = 210
+    items = (
+        SubmissionViewSet,
+        ViolationReportViewSet,
+        DeadlineViewSet,
+        DeadlineRuleViewSet,
+        DelegationViewSet,
+        UnitQuotaViewSet,
+    )
+
+
+board_viewset_group = BoardViewSetGroup()
+
+
+class ReviewsPanel(Component):
+    """Dashboard: the board steps waiting for this user, with due dates (EDT-4)."""
+
+    name = "editorial_reviews"
+    order = 50
+    template_name = "editorial/panels/reviews.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": due_rows(self.request.user), "today": timezone.localdate()}
+
+
+def due_rows(user) -> list[dict]:
+    """The user's in-progress board steps: page, step, started, due, state (overdue first)."""
+    today = timezone.localdate()
+    rows = []
+    for task in Task.objects.filter(active=True).specific():
+        if not isinstance(task, EditorialTask):
+            continue
+        for state in task.get_task_states_user_can_moderate(user).select_related("workflow_state"):
+            page = state.workflow_state.content_object
+            due = rules.review_due_date(state.started_at)
+            rows.append(
+                {
+                    "page": page,
+                    "step": task.name,
+                    "started_at": state.started_at,
+                    "due": due,
+                    "state": rules.due_state(due, today),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                }
+            )
+    rows.sort(key=lambda row: row["due"])
+    return rows
+
+
+class DeadlinesPanel(Component):
+    """Dashboard: unpublished items whose publication deadline is near or missed (DL-3)."""
+
+    name = "editorial_deadlines"
+    order = 51
+    template_name = "editorial/panels/deadlines.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": deadline_rows(self.request.user)}
+
+
+def deadline_rows(user, horizon_days: int = 3) -> list:
+    from congtt.network.scoping import site_ids_with_permission
+    from congtt.workdays.services import add_working_days
+
+    ids = site_ids_with_permission(user, "editorial.view_publicationdeadline")
+    if ids is not None and not ids:
+        return []
+    horizon = add_working_days(timezone.localdate(), horizon_days)
+    queryset = PublicationDeadline.objects.filter(published_at__isnull=True, due_date__lte=horizon)
+    if ids is not None:
+        queryset = queryset.filter(site_id__in=ids)
+    return list(queryset.select_related("site").order_by("due_date")[:20])
+
+
+def quota_view(request):
+    """Định mức: units short of their weekly quota and the site's month, for the board of each site."""
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import quotas
+
+    ids = site_ids_with_permission(request.user, "editorial.view_unitquota")
+    profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
+    if ids is not None:
+        profiles = profiles.filter(site_id__in=ids)
+    profiles = list(profiles)
+    if not profiles:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in profiles if str(p.site_id) == str(chosen)), profiles[0])
+    return TemplateResponse(
+        request,
+        "editorial/quotas.html",
+        {
+            "sites": profiles,
+            "profile": profile,
+            "rows": quotas.unit_report(profile.site),
+            "month": quotas.site_month(profile.site),
+            "page_title": _("Định mức tin, bài"),
+        },
+    )
+
+
+@require_POST
+def report_action_view(request, pk, action):
+    from congtt.network.scoping import SitePermissionPolicy
+
+    from . import takedown
+
+    report = get_object_or_404(ViolationReport, pk=pk)
+    if not SitePermissionPolicy(ViolationReport).user_has_permission_for_instance(
+        request.user, "change", report
+    ):
+        raise PermissionDenied
+    if report.status != ViolationReport.Status.NEW:
+        messages.error(request, _("Báo cáo này đã được xử lý."))
+    elif action == "take-down":
+        takedown.take_down(report, request.user, request.POST.get("note", ""))
+        messages.success(request, _("Đã gỡ trang “%(title)s”.") % {"title": report.page_title})
+    elif action == "dismiss":
+        note = request.POST.get("note", "").strip()
+        if not note:
+            messages.error(request, _("Hãy ghi lý do kết luận không vi phạm."))
+        else:
+            takedown.dismiss(report, request.user, note)
+            messages.success(request, _("Đã kết luận không vi phạm."))
+    else:
+        raise PermissionDenied
+    return redirect(reverse("editorial_report:edit", args=[pk]))
+
+
+class AlertsPanel(Component):
+    """Dashboard: new violation reports and pages tied to outdated legal documents (EDT-8, EDT-9)."""
+
+    name = "editorial_alerts"
+    order = 49
+    template_name = "editorial/panels/alerts.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from congtt.network.scoping import site_ids_with_permission
+
+        from .takedown import pages_tied_to_outdated_documents
+
+        ids = site_ids_with_permission(self.request.user, "editorial.change_violationreport")
+        if ids is not None and not ids:
+            return {"reports": [], "outdated": []}
+        reports = ViolationReport.objects.filter(status=ViolationReport.Status.NEW).select_related("site")
+        if ids is not None:
+            reports = reports.filter(site_id__in=ids)
+        return {"reports": list(reports[:20]), "outdated": pages_tied_to_outdated_documents(ids)[:20]}
+
+
+def translations_view(request):
+    """Bản dịch cần cập nhật: foreign-edition pages older than their Vietnamese source (TRN-3)."""
+    from . import translations
+
+    sites = list(_board_sites(request.user))
+    if not sites:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in sites if str(p.site_id) == str(chosen)), sites[0])
+    from congtt.content.models import ArticlePage
+
+    return TemplateResponse(
+        request,
+        "editorial/translations.html",
+        {
+            "sites": sites,
+            "profile": profile,
+            "rows": translations.stale_translations(profile.site),
+            "missing": {
+                code: translations.untranslated(profile.site, code, ArticlePage)[:50] for code in ("en", "zh")
+            },
+            "page_title": _("Bản dịch cần cập nhật"),
+        },
+    )
+
+
+def _board_sites(user):
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    ids = site_ids_with_permission(user, "editorial.convert_submission")
+    profiles = SiteProfile.objects.select_related("site", "site__root_page").order_by(
+        "kind__order", "agency_name"
+    )
+    return profiles if ids is None else profiles.filter(site_id__in=ids)
+
+
+def propose_view(request, page_id):
+    """Đề xuất lên Cổng tỉnh: confirm (GET) then create the portal submission (POST) (NET-4)."""
+    from wagtail.models import Page
+
+    from . import syndication
+
+    page = get_object_or_404(Page, pk=page_id).specific
+    if request.method == "POST":
+        try:
+            syndication.propose_to_portal(page, request.user)
+        except services.EditorialError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã đề xuất “%(title)s” lên Cổng tỉnh.") % {"title": page.title})
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return TemplateResponse(
+        request, "editorial/propose.html", {"page": page, "page_title": _("Đề xuất đăng lại trên Cổng tỉnh")}
+    )
+
+
+def send_translation_view(request, page_id):
+    from wagtail.models import Page
+
+    from . import translations
+
+    page = get_object_or_404(Page, pk=page_id).specific
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "editorial/send_translation.html", {"page": page, "page_title": _("Gửi dịch tin bài")}
+        )
+    try:
+        created = translations.send_for_translation(page, request.user)
+    except services.EditorialError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Đã tạo %(n)d bản nháp để dịch và báo cho nhóm dịch.") % {"n": len(created)}
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

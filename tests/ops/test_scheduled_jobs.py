@@ -1,0 +1,14 @@
+"""Counters and citizen deadlines run without a person: each app registers its job with the scheduler."""
+
+from congtt.ops import scheduler
+
+
+def test_buffered_counters_and_citizen_jobs_are_scheduled():
+    assert {
+        "content.flush_views",
+        "procedures.flush_counters",
+        "citizen.reminders",
+        "citizen.purge_personal_data",
+        "backup_full",
+        "expire_accounts",
+    } <= set(scheduler.REGISTRY)
