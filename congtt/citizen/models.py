@@ -262,11 +262,11 @@ class Case(index.Indexed, models.Model):
         return cls.objects.filter(site=site, published=True)
 
     def get_url(self, request=None):
+        # The Q&A page's URL is looked up once per site and cached (search lists up to 300 cases:
+        # three queries per case made a common-word search take 900 queries).
+        from congtt.legal.models import section_item_url
 
-        index_page = QuestionIndexPage.objects.live().descendant_of(self.site.root_page).first()
-        if index_page is None:
-            return ""
-        return f"{index_page.url}cau-hoi/{self.pk}/"
+        return section_item_url(QuestionIndexPage, self.site_id, f"cau-hoi/{self.pk}/", request) or ""
 
     @property
     def effective_due_date(self):
