@@ -25,7 +25,13 @@ def test_public_page_has_strict_csp_and_admin_a_relaxed_one(client, portal):
     assert public.status_code == 200
     csp = public["Content-Security-Policy"]
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
-    assert directives["script-src"] == "'self'" and "unsafe-inline" not in csp
+    from django.conf import settings
+
+    # Only our own origin and the national EMC measurement hosts (PUB-8), never inline script.
+    assert (
+        directives["script-src"].split() == ["'self'", *settings.EMC_SCRIPT_HOSTS]
+        and "unsafe-inline" not in csp
+    )
     assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'self'"
     assert public["X-Content-Type-Options"] == "nosniff"
     assert public["Referrer-Policy"] == "strict-origin-when-cross-origin"
