@@ -16,6 +16,12 @@ from congtt.ops import scheduler
 from congtt.ops.backup import create_backup, read_manifest, rotate, verify_backup
 from congtt.ops.models import AccessEvent, BackupRecord, Incident, JobRun
 
+# The round trip below exercises the SQLite online-backup path; the pg_dump path has no test yet.
+sqlite_only = pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "sqlite",
+    reason="SQLite backup path; PostgreSQL (pg_dump) path not yet covered",
+)
+
 
 @pytest.fixture
 def dirs(settings, tmp_path):
@@ -36,6 +42,7 @@ def snapshot():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@sqlite_only
 def test_backup_verify_restore_round_trip(portal, department, dirs):
     Document = get_document_model()
     doc = Document(title="Quyết định 12/QĐ-UBND")
@@ -68,6 +75,7 @@ def test_backup_verify_restore_round_trip(portal, department, dirs):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@sqlite_only
 def test_corrupted_backup_is_detected(portal, dirs):
     path = create_backup("full")
     assert verify_backup(path)["ok"]
