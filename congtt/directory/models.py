@@ -215,6 +215,17 @@ class Official(index.Indexed, models.Model):
         return f"{url}?{urlencode({'q': self.name})}" if url else None
 
 
+def check_session(entry):
+    """A schedule or reception session: it ends after it starts, and its leader is of the same site."""
+    errors = {}
+    if entry.end_time and entry.start_time and entry.end_time <= entry.start_time:
+        errors["end_time"] = _("Giờ kết thúc phải sau giờ bắt đầu.")
+    if entry.leader_id and entry.site_id and entry.leader.site_id != entry.site_id:
+        errors["leader"] = _("Lãnh đạo phải thuộc cùng trang.")
+    if errors:
+        raise ValidationError(errors)
+
+
 class ScheduleEntry(models.Model):
     """One item of the leaders' weekly work schedule (lịch công tác)."""
 
@@ -245,13 +256,7 @@ class ScheduleEntry(models.Model):
         return f"{self.date:%d/%m/%Y} {self.start_time:%H:%M} – {self.content[:60]}"
 
     def clean(self):
-        errors = {}
-        if self.end_time and self.start_time and self.end_time <= self.start_time:
-            errors["end_time"] = _("Giờ kết thúc phải sau giờ bắt đầu.")
-        if self.leader_id and self.site_id and self.leader.site_id != self.site_id:
-            errors["leader"] = _("Lãnh đạo phải thuộc cùng trang.")
-        if errors:
-            raise ValidationError(errors)
+        check_session(self)
 
 
 class ReceptionEntry(models.Model):
@@ -282,13 +287,7 @@ class ReceptionEntry(models.Model):
         return f"{self.date:%d/%m/%Y} {self.start_time:%H:%M} – {self.place}"
 
     def clean(self):
-        errors = {}
-        if self.end_time and self.start_time and self.end_time <= self.start_time:
-            errors["end_time"] = _("Giờ kết thúc phải sau giờ bắt đầu.")
-        if self.leader_id and self.site_id and self.leader.site_id != self.site_id:
-            errors["leader"] = _("Lãnh đạo phải thuộc cùng trang.")
-        if errors:
-            raise ValidationError(errors)
+        check_session(self)
 
 
 class Hotline(models.Model):
