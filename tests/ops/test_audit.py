@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from freezegun import freeze_time
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
@@ -92,6 +93,8 @@ def _at(y, m, d, h, mi=0):
     return timezone.make_aware(datetime(y, m, d, h, mi))
 
 
+# A fixed office-hours "now": the suite may run at any hour, and a login at 23:47 is an odd-hours login.
+@freeze_time("2026-11-20 03:00:00")  # 10:00 in Asia/Ho_Chi_Minh
 def test_risk_report_lists_unusual_access(make_user, department, tmp_path):
     an, chi = make_user("an"), make_user("chi")
     make_user("binh")
