@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 UV_VERSION := 0.13.9
 PYTEST := CONGTT_TESTING=1 $(BIN)/python -m pytest
+# The suite runs in parallel processes (pytest-xdist); `make test PYTEST_WORKERS=0` runs it in one.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run install migrate demo serve test e2e lint lock messages bench clean quality \
 	quality-axe quality-lighthouse quality-vnu quality-api quality-sqlmap quality-wapiti
@@ -32,7 +34,7 @@ serve: install
 	DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(PYTEST) -q
+	$(PYTEST) -q -n $(PYTEST_WORKERS)
 
 e2e: install
 	$(PYTEST) -q -m e2e tests/e2e

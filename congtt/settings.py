@@ -5,6 +5,7 @@ Every variable has a default that works on a developer machine: SQLite under
 the production values.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -144,12 +145,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise local memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+# One key space per run, and per pytest-xdist worker, so parallel test processes never share entries.
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="congtt")
+if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    CACHE_KEY_PREFIX += "-" + os.environ["PYTEST_XDIST_WORKER"]
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="congtt"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
         }
     }
@@ -290,7 +295,7 @@ MIDDLEWARE.insert(
 # by `manage.py flush_stats`), else a file cache under var/ (one machine), locmem in tests.
 STATS_CACHE = "stats"
 if REDIS_URL:
-    CACHES["stats"] = {**CACHES["default"], "KEY_PREFIX": "congtt-stats", "TIMEOUT": None}
+    CACHES["stats"] = {**CACHES["default"], "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-stats", "TIMEOUT": None}
 elif TESTING:
     CACHES["stats"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
