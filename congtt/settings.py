@@ -148,7 +148,15 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # One key space per run, and per pytest-xdist worker, so parallel test processes never share entries.
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="congtt")
 if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
-    CACHE_KEY_PREFIX += "-" + os.environ["PYTEST_XDIST_WORKER"]
+    _worker = os.environ["PYTEST_XDIST_WORKER"]  # "gw0", "gw1", ...
+    CACHE_KEY_PREFIX += "-" + _worker
+    if REDIS_URL:
+        # cache.clear() is FLUSHDB on Redis, whatever the prefix: each worker gets its own database number.
+        from urllib.parse import urlsplit, urlunsplit
+
+        _url = urlsplit(REDIS_URL)
+        _db = int(_url.path.strip("/") or 0) + 1 + int(_worker.removeprefix("gw") or 0)
+        REDIS_URL = urlunsplit(_url._replace(path=f"/{_db % 16}"))
 if REDIS_URL:
     CACHES = {
         "default": {
