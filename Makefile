@@ -22,7 +22,9 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
 	touch $@
 
+# Catalogues (.po) are compiled to .mo here, by polib: no gettext tools needed, no .mo in git.
 install: $(VENV)/.installed
+	@$(BIN)/python -m congtt.ops.catalogues
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -58,7 +60,8 @@ lock: | $(BIN)/python
 
 messages: install
 	$(BIN)/python manage.py makemessages -l vi -l en -l zh --no-obsolete --ignore=.venv --ignore=var --ignore=tests
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python -m congtt.ops.catalogues
+	$(BIN)/python manage.py translation_coverage
 
 # Benchmark (issue 8): fresh PostgreSQL database, gunicorn + Redis, wrk, nginx; < 5 min.
 # Installs wrk and nginx with apt-get when missing. Results: tests/bench/results/*.json

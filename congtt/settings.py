@@ -13,6 +13,8 @@ import environ
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from congtt.ops.catalogues import carried_locale_dirs
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "congtt"
 
@@ -204,7 +206,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANG_INFO.setdefault("zh", {"bidi": False, "code": "zh", "name": "Chinese", "name_local": "中文"})
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh")), ("zh", _("Tiếng Trung"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's own catalogues, then the complete Vietnamese catalogues of Wagtail and wagtail-localize it
+# carries (congtt/locale_wagtail/<package>/, issue 10): LOCALE_PATHS take precedence over the packages' own.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", *carried_locale_dirs()]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

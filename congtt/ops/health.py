@@ -5,6 +5,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 
 def check_database() -> dict:
@@ -97,7 +98,7 @@ def check_backup() -> dict:
     except Exception as exc:
         return {"ok": False, "error": exc.__class__.__name__}
     if last is None:
-        return {"ok": False, "error": "no backup"}
+        return {"ok": False, "error": "no_backup"}
     age = timezone.now() - last.finished_at
     return {
         "ok": age <= timedelta(hours=getattr(settings, "BACKUP_MAX_AGE_HOURS", 26)),
@@ -117,3 +118,36 @@ def run_all_checks() -> dict:
         "backup": me.check_backup(),
     }
     return {"status": "ok" if all(c["ok"] for c in checks.values()) else "degraded", "checks": checks}
+
+
+# Vietnamese labels for the admin status panel; /healthz keeps the stable English keys for machines.
+CHECK_LABELS = {
+    "database": _("Cơ sở dữ liệu"),
+    "cache": _("Bộ nhớ đệm"),
+    "disk": _("Dung lượng đĩa"),
+    "tasks": _("Hàng đợi tác vụ nền"),
+    "backup": _("Sao lưu gần nhất"),
+}
+DETAIL_LABELS = {
+    "ms": _("thời gian phản hồi (ms)"),
+    "vendor": _("loại"),
+    "media_free_mb": _("còn trống cho tệp tải lên (MB)"),
+    "backup_free_mb": _("còn trống cho bản sao lưu (MB)"),
+    "stale": _("tác vụ chờ quá lâu"),
+    "age_hours": _("cách đây (giờ)"),
+    "error": _("lỗi"),
+}
+ERROR_LABELS = {"no_backup": _("chưa có bản sao lưu nào")}
+
+
+def panel_rows(result: dict) -> list[tuple[str, bool, str]]:
+    """(label, ok, details) for each check, in Vietnamese."""
+    rows = []
+    for name, check in result["checks"].items():
+        details = "; ".join(
+            f"{DETAIL_LABELS.get(key, key)}: {ERROR_LABELS.get(value, value) if key == 'error' else value}"
+            for key, value in check.items()
+            if key != "ok"
+        )
+        rows.append((CHECK_LABELS.get(name, name), check["ok"], details))
+    return rows

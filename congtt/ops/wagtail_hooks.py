@@ -74,10 +74,11 @@ class StatusPanel(Component):
         self.request = request
 
     def render_html(self, parent_context=None):
-        from .health import run_checks
+        from .health import panel_rows, run_checks
 
+        result = run_checks(detail=True)
         return render_to_string(
-            "ops/status_panel.html", {"result": run_checks(detail=True)}, request=self.request
+            "ops/status_panel.html", {"result": result, "rows": panel_rows(result)}, request=self.request
         )
 
 

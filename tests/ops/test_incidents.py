@@ -56,7 +56,7 @@ def test_incident_with_no_description_is_refused(client, superuser):
 def test_status_panel_on_admin_home_for_superuser_not_for_editors(client, superuser, make_user, department):
     client.force_login(superuser)
     html = client.get("/quan-tri/").content.decode()
-    assert "Tình trạng hệ thống" in html and "database" in html
+    assert "Tình trạng hệ thống" in html and "Cơ sở dữ liệu" in html and "Sao lưu gần nhất" in html
     editor = make_user()
     assign_role(editor, department.site, "member")
     client.force_login(editor)

@@ -1,0 +1,92 @@
+"""The carried Vietnamese catalogues of Wagtail and wagtail-localize (issue 10) and the tools around them."""
+
+import shutil
+
+import polib
+import pytest
+from django.core.management import call_command
+
+from congtt.ops import catalogues
+
+
+def all_catalogues():
+    return sorted([*catalogues.PROJECT_LOCALE.rglob("*.po"), *catalogues.WAGTAIL_LOCALE.rglob("*.po")])
+
+
+@pytest.mark.parametrize(
+    "path", all_catalogues(), ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR))
+)
+def test_no_translation_breaks_a_page(path):
+    assert catalogues.problems(path) == []
+
+
+def test_problems_catches_a_dropped_placeholder(tmp_path):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Edit '%(title)s'", msgstr="Sửa", flags=["python-format"]))
+    po.append(polib.POEntry(msgid="<b>%s</b> pages", msgstr="<b>%s</b> trang"))
+    po.save(str(tmp_path / "django.po"))
+    assert len(catalogues.problems(tmp_path / "django.po")) == 1
+
+
+def test_every_shipped_domain_is_carried():
+    assert catalogues.missing_packages() == []
+
+
+def test_compile_writes_the_mo_files(tmp_path):
+    shutil.copytree(catalogues.WAGTAIL_LOCALE / "wagtail.sites", tmp_path / "wagtail.sites")
+    written = catalogues.compile_all((tmp_path,), force=True)
+    assert written == [tmp_path / "wagtail.sites" / "vi" / "LC_MESSAGES" / "django.mo"]
+    assert catalogues.compile_all((tmp_path,)) == []  # up to date: nothing to do
+    mo = polib.mofile(str(written[0]))
+    assert len(mo.translated_entries()) == len(
+        polib.pofile(str(written[0].with_suffix(".po"))).translated_entries()
+    )
+
+
+@pytest.fixture
+def upgraded_wagtail(monkeypatch, tmp_path):
+    """Wagtail as if upgraded: wagtail.sites gains a message; the carried catalogues are a scratch copy."""
+    shutil.copytree(catalogues.WAGTAIL_LOCALE, tmp_path / "locale_wagtail")
+    monkeypatch.setattr(catalogues, "WAGTAIL_LOCALE", tmp_path / "locale_wagtail")
+    real = catalogues._source_entries
+
+    def source_entries(package, domain):
+        entries = real(package, domain)
+        if package == "wagtail.sites":
+            entries = [*entries, polib.POEntry(msgid="Site added in Wagtail 99")]
+        return entries
+
+    monkeypatch.setattr(catalogues, "_source_entries", source_entries)
+    return tmp_path / "locale_wagtail" / "wagtail.sites" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def test_an_upgrades_new_messages_show_as_untranslated(upgraded_wagtail):
+    before = len(polib.pofile(str(upgraded_wagtail)).translated_entries())
+    row = next(r for r in catalogues.coverage() if r.domain == "wagtail.sites/django" and r.language == "vi")
+    assert row.total == len(polib.pofile(str(upgraded_wagtail))) + 1 and row.translated == before
+    assert catalogues.update("wagtail.sites", "django") == (1, 0)
+    po = polib.pofile(str(upgraded_wagtail))
+    assert po.find("Site added in Wagtail 99").msgstr == ""
+    assert len(po.translated_entries()) == before  # every translation kept
+
+
+def test_coverage_command_prints_every_domain_and_language(capsys):
+    call_command("translation_coverage")
+    out = capsys.readouterr().out
+    assert "| domain | vi | en | zh-hans |" in out
+    for package, domain in catalogues.carried_catalogues():
+        assert f"| {package}/{domain} |" in out
+    assert "| congtt/django | 1" in out
+
+
+def test_glossary_is_well_formed():
+    rows = [
+        line.split("\t")
+        for line in catalogues.GLOSSARY.read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert rows[0] == ["english", "vietnamese", "note"]
+    assert all(len(row) == 3 and row[0] and row[1] for row in rows[1:]), [r for r in rows if len(r) != 3]
+    english = [row[0].lower() for row in rows[1:]]
+    assert len(english) == len(set(english)), "a term is defined twice"
