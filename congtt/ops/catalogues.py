@@ -224,6 +224,35 @@ def problems(path: Path) -> list[str]:
     return found
 
 
+# The modern ("hoá", "thuỷ") tone placement on an open final syllable; the regulations write "hóa", "thủy".
+MODERN_TONE = re.compile(r"\w*(?<![qQ])(?:[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ])(?!\w)")
+NEVER = re.compile(r'never "([^"]+)"')
+
+
+def avoided_terms(glossary: Path | None = None) -> list[str]:
+    """The renderings the glossary's notes forbid (`never "hủy xuất bản"`)."""
+    text = (glossary or GLOSSARY).read_text()
+    return [term for line in text.splitlines() if not line.startswith("#") for term in NEVER.findall(line)]
+
+
+def terminology_problems(path: Path) -> list[str]:
+    """Vietnamese translations that break the glossary: a rendering its notes forbid, or the modern tone
+    placement (hoá, xoá, thuỷ) where the regulations use the traditional one."""
+    avoided = [term.lower() for term in avoided_terms()]
+    found = []
+    name = path.relative_to(PACKAGE_DIR) if path.is_relative_to(PACKAGE_DIR) else path
+    for entry in polib.pofile(str(path)):
+        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        if entry.obsolete or not target:
+            continue
+        lowered = target.lower()
+        wrong = [f"“{term}”" for term in avoided if term in lowered]
+        wrong += [f"“{match}” (traditional tone placement)" for match in MODERN_TONE.findall(target)]
+        if wrong:
+            found.append(f"{name}: {entry.msgid[:70]!r}: {', '.join(wrong)}")
+    return found
+
+
 def format_table(rows: list[Coverage]) -> str:
     """A Markdown table: one row per domain, one column per language."""
     languages = list(LANGUAGES)

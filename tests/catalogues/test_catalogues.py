@@ -90,3 +90,32 @@ def test_glossary_is_well_formed():
     assert all(len(row) == 3 and row[0] and row[1] for row in rows[1:]), [r for r in rows if len(r) != 3]
     english = [row[0].lower() for row in rows[1:]]
     assert len(english) == len(set(english)), "a term is defined twice"
+
+
+def vietnamese_catalogues():
+    return sorted(
+        [catalogues.PROJECT_LOCALE / "vi" / "LC_MESSAGES" / "django.po", *catalogues.WAGTAIL_LOCALE.rglob("*.po")]
+    )
+
+
+@pytest.mark.parametrize(
+    "path", vietnamese_catalogues(), ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR))
+)
+def test_vietnamese_follows_the_glossary(path):
+    assert catalogues.terminology_problems(path) == []
+
+
+def test_terminology_check_catches_a_forbidden_term_and_modern_tone_marks(tmp_path):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Unpublish", msgstr="Hủy xuất bản"))
+    po.append(polib.POEntry(msgid="Delete", msgstr="Xoá"))
+    po.append(polib.POEntry(msgid="Precious", msgstr="Quý giá, hoàn toàn, khoáng sản"))  # correct in both styles
+    po.save(str(tmp_path / "django.po"))
+    found = catalogues.terminology_problems(tmp_path / "django.po")
+    assert len(found) == 2
+    assert "hủy xuất bản" in found[0] and "Xoá" in found[1]
+
+
+def test_glossary_notes_name_the_avoided_renderings():
+    assert {"hủy xuất bản", "bộ sưu tập"} <= set(catalogues.avoided_terms())

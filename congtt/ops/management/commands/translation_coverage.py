@@ -20,7 +20,10 @@ class Command(BaseCommand):
         for package, domain in catalogues.missing_packages():
             self.stdout.write(f"not carried yet: {package}/{domain} (run update_wagtail_catalogues)")
         broken = [
-            problem for po in catalogues.WAGTAIL_LOCALE.rglob("*.po") for problem in catalogues.problems(po)
+            problem
+            for po in catalogues.WAGTAIL_LOCALE.rglob("*.po")
+            for check in (catalogues.problems, catalogues.terminology_problems)
+            for problem in check(po)
         ]
         for problem in broken:
             self.stderr.write(problem)
@@ -31,5 +34,5 @@ class Command(BaseCommand):
         ]
         if short or broken:
             raise CommandError(
-                f"{len(short)} domain(s) below {fail_under} % in Vietnamese, {len(broken)} broken translation(s)"
+                f"{len(short)} domain(s) below {fail_under} % in Vietnamese, {len(broken)} broken or off-glossary translation(s)"
             )
