@@ -245,9 +245,10 @@ def terminology_problems(path: Path) -> list[str]:
         target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
         if entry.obsolete or not target:
             continue
-        lowered = target.lower()
-        wrong = [f"“{term}”" for term in avoided if term in lowered]
-        wrong += [f"“{match}” (traditional tone placement)" for match in MODERN_TONE.findall(target)]
+        text = TAG.sub(" ", PLACEHOLDER.sub(" ", target))  # "%(email)s" is code, not wording
+        lowered = text.lower()
+        wrong = [f"“{term}”" for term in avoided if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered)]
+        wrong += [f"“{match}” (traditional tone placement)" for match in MODERN_TONE.findall(text)]
         if wrong:
             found.append(f"{name}: {entry.msgid[:70]!r}: {', '.join(wrong)}")
     return found
