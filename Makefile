@@ -59,7 +59,7 @@ lock: | $(BIN)/python
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 messages: install
-	$(BIN)/python manage.py makemessages -l vi -l en -l zh --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py makemessages -l vi -l en -l zh --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore='congtt/templates/wagtail*'
 	$(BIN)/python -m congtt.ops.catalogues
 	$(BIN)/python manage.py translation_coverage
 

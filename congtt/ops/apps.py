@@ -9,6 +9,7 @@ class OpsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import jobs, signals  # noqa: F401
+        from . import admin_labels, jobs, signals  # noqa: F401
 
         jobs.register_defaults()
+        admin_labels.apply()

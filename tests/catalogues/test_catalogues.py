@@ -94,7 +94,10 @@ def test_glossary_is_well_formed():
 
 def vietnamese_catalogues():
     return sorted(
-        [catalogues.PROJECT_LOCALE / "vi" / "LC_MESSAGES" / "django.po", *catalogues.WAGTAIL_LOCALE.rglob("*.po")]
+        [
+            catalogues.PROJECT_LOCALE / "vi" / "LC_MESSAGES" / "django.po",
+            *catalogues.WAGTAIL_LOCALE.rglob("*.po"),
+        ]
     )
 
 
@@ -110,8 +113,12 @@ def test_terminology_check_catches_a_forbidden_term_and_modern_tone_marks(tmp_pa
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     po.append(polib.POEntry(msgid="Unpublish", msgstr="Hủy xuất bản"))
     po.append(polib.POEntry(msgid="Delete", msgstr="Xoá"))
-    po.append(polib.POEntry(msgid="Precious", msgstr="Quý giá, hoàn toàn, khoáng sản"))  # correct in both styles
-    po.append(polib.POEntry(msgid="Sent to %(email)s", msgstr="Đã gửi tới %(email)s"))  # a placeholder is code
+    po.append(
+        polib.POEntry(msgid="Precious", msgstr="Quý giá, hoàn toàn, khoáng sản")
+    )  # correct in both styles
+    po.append(
+        polib.POEntry(msgid="Sent to %(email)s", msgstr="Đã gửi tới %(email)s")
+    )  # a placeholder is code
     po.save(str(tmp_path / "django.po"))
     found = catalogues.terminology_problems(tmp_path / "django.po")
     assert len(found) == 2

@@ -1,8 +1,10 @@
 """A Vietnamese-language administrator walks the main admin screens and sees no English UI words (issue 10).
 
-Not collected yet (the name lacks the test_ prefix): it fails until the carried catalogues under
-congtt/locale_wagtail/ are translated in full (see `manage.py translation_coverage`). Rename it to
-test_admin_walk.py in the change that completes them.
+The screens: dashboard, page explorer, page editor (home and a section), history, add/move/copy/delete,
+workflow and task screens, images, documents, a snippet listing and form, users, groups, sites, locales,
+redirects, site settings, page search, the reports, account and collections. A failure names the screen,
+the English word and the text it sits in: translate the message in congtt/locale_wagtail/ (or, when
+Wagtail prints literal English, see congtt/ops/admin_labels.py and the copies under congtt/templates/).
 """
 
 import re
