@@ -200,6 +200,19 @@ def screens(site):
     ]
 
 
+def assert_no_english(client, urls):
+    """Every screen answers 200 and shows no English UI word; editors' content (page titles) is left out."""
+    content = frozenset(Page.objects.filter(depth__gt=1).values_list("title", flat=True))
+    leaks = {}
+    for url in urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+        assert response.status_code == 200, url
+        words = english_words(response.content.decode(), content)
+        if words:
+            leaks[url] = sorted(words)
+    assert not leaks, "\n".join(f"{url}: {words}" for url, words in leaks.items())
+
+
 @pytest.fixture
 def administrator(django_user_model):
     return django_user_model.objects.create_superuser(
@@ -209,15 +222,9 @@ def administrator(django_user_model):
 
 def test_admin_screens_show_no_english(client, portal, administrator):
     client.force_login(administrator)
-    content = frozenset(Page.objects.filter(depth__gt=1).values_list("title", flat=True))
-    leaks = {}
-    for url in [*screens(portal.site), reverse("wagtailusers_users:edit", args=[administrator.pk])]:
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
-        assert response.status_code == 200, url
-        words = english_words(response.content.decode(), content)
-        if words:
-            leaks[url] = sorted(words)
-    assert not leaks, "\n".join(f"{url}: {words}" for url, words in leaks.items())
+    assert_no_english(
+        client, [*screens(portal.site), reverse("wagtailusers_users:edit", args=[administrator.pk])]
+    )
 
 
 def test_the_walk_finds_english():
@@ -251,3 +258,27 @@ def test_carried_catalogues_take_precedence_over_wagtails():
     with translation.override("vi"):
         for entry in samples:
             assert translation.gettext(entry.msgid) == entry.msgstr
+
+
+def test_an_editor_sees_no_english_either(client, portal, django_user_model):
+    """A secretary of the portal's board (no superuser rights) on the screens of daily work."""
+    from congtt.network.services import assign_role
+
+    editor = django_user_model.objects.create_user("thuky", "thuky@langson.gov.vn", "mat-khau-dai-12345")
+    assign_role(editor, portal.site, "secretary")
+    client.force_login(editor)
+    home = portal.site.root_page
+    child = home.get_children().first()
+    assert_no_english(
+        client,
+        [
+            reverse("wagtailadmin_home"),
+            reverse("wagtailadmin_explore", args=[home.pk]),
+            reverse("wagtailadmin_pages:edit", args=[child.pk]),
+            reverse("wagtailadmin_pages:add_subpage", args=[child.pk]),
+            reverse("wagtailadmin_pages:history", args=[child.pk]),
+            reverse("wagtailimages:index"),
+            reverse("wagtaildocs:index"),
+            reverse("wagtailadmin_account"),
+        ],
+    )
