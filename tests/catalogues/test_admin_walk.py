@@ -7,9 +7,6 @@ the English word and the text it sits in: translate the message in congtt/locale
 Wagtail prints literal English, see congtt/ops/admin_labels.py and the copies under congtt/templates/).
 """
 
-import re
-from html.parser import HTMLParser
-
 import polib
 import pytest
 from django.urls import reverse
@@ -18,139 +15,9 @@ from wagtail.models import Page, Task, Workflow
 
 from congtt.ops import catalogues
 
+from .english import english_words
+
 pytestmark = pytest.mark.django_db
-
-# Common English words of Wagtail's interface. Product names (Wagtail, Django), file types and the
-# content of the demo pages are not in it.
-ENGLISH = {
-    "account",
-    "actions",
-    "active",
-    "add",
-    "all",
-    "cancel",
-    "choose",
-    "collection",
-    "collections",
-    "copy",
-    "created",
-    "dashboard",
-    "delete",
-    "documents",
-    "draft",
-    "edit",
-    "email",
-    "filter",
-    "filters",
-    "groups",
-    "help",
-    "history",
-    "images",
-    "live",
-    "locked",
-    "log",
-    "more",
-    "move",
-    "name",
-    "next",
-    "owner",
-    "pages",
-    "password",
-    "preview",
-    "previous",
-    "private",
-    "publish",
-    "published",
-    "reports",
-    "revisions",
-    "save",
-    "search",
-    "select",
-    "settings",
-    "show",
-    "sites",
-    "snippets",
-    "sort",
-    "status",
-    "submit",
-    "title",
-    "unpublish",
-    "updated",
-    "upload",
-    "users",
-    "view",
-    "workflow",
-    "workflows",
-    "yes",
-    "no",
-    "close",
-    "toggle",
-    "sidebar",
-    "menu",
-    "explorer",
-    "page",
-    "image",
-    "document",
-    "user",
-    "group",
-    "locale",
-    "locales",
-    "redirects",
-    "tasks",
-    "task",
-    "latest",
-    "your",
-    "the",
-    "and",
-    "of",
-    "to",
-    "for",
-    "with",
-}
-ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
-WORD = re.compile(r"(?<!\w)[A-Za-z]+(?!\w)")  # a whole word: "toàn" holds no "to"
-
-
-class VisibleText(HTMLParser):
-    """Text a user sees or hears: text nodes outside script/style/template, and labelling attributes."""
-
-    def __init__(self):
-        super().__init__()
-        self.hidden = 0
-        self.parts = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template", "svg"):
-            self.hidden += 1
-        for name, value in attrs:
-            if name in ATTRIBUTES and value:
-                self.parts.append(value)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "template", "svg") and self.hidden:
-            self.hidden -= 1
-
-    def handle_data(self, data):
-        if not self.hidden and data.strip():
-            self.parts.append(data.strip())
-
-
-TIME_ZONE_NAME = re.compile(r"^[A-Z][A-Za-z]+/[A-Za-z_/-]+$")
-
-
-def english_words(html, content=frozenset()):
-    """English UI words in what the page shows, leaving out editors' content (page titles of the English
-    edition, for instance) and time-zone names."""
-    parser = VisibleText()
-    parser.feed(html)
-    found = set()
-    for text in parser.parts:
-        if any(title in text for title in content) or TIME_ZONE_NAME.match(text):
-            continue
-        for word in WORD.findall(text):
-            if word.lower() in ENGLISH and not word.isupper():
-                found.add(f"{word} ← {text[:80]}")
-    return found
 
 
 def screens(site):

@@ -8,6 +8,8 @@ from django.core.management import call_command
 
 from congtt.ops import catalogues
 
+from .english import english_in_translation
+
 
 def all_catalogues():
     return sorted([*catalogues.PROJECT_LOCALE.rglob("*.po"), *catalogues.WAGTAIL_LOCALE.rglob("*.po")])
@@ -137,3 +139,30 @@ def test_every_catalogue_is_complete():
         if (row.language == "vi" or row.domain == "congtt/django") and row.translated < row.total
     ]
     assert short == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(catalogues.WAGTAIL_LOCALE.rglob("*.po")),
+    ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR)),
+)
+def test_no_vietnamese_translation_leaves_english_ui_words(path):
+    """Every screen, not only those the admin walk visits: no translation keeps "Save", "draft", "live"…"""
+    found = [
+        f"{entry.msgid[:50]!r} → {target[:60]!r}: {words}"
+        for entry in polib.pofile(str(path))
+        for target in [entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr]
+        for words in [english_in_translation(target)]
+        if words
+    ]
+    assert found == []
+
+
+def test_the_english_check_skips_code_but_not_words():
+    assert english_in_translation("Lưu bản draft") == ["draft"]
+    assert (
+        english_in_translation(
+            "Cột <code>to</code>, %(page)s, {title}, tiêu đề “Referrer-Policy: no-referrer”"
+        )
+        == []
+    )
