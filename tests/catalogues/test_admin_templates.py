@@ -60,6 +60,6 @@ def test_column_and_field_labels_wagtail_builds_from_names_are_translated():
     with translation.override("vi"):
         labels = [str(column.label) for column in IndexView.columns]
         page_label = str(WorkflowPageForm.base_fields["page"].label)
-    assert labels == ["Trang thông tin", "Cổng", "Tên trang thông tin", "Trang gốc", "Mặc định"]
+    assert labels == ["Trang thông tin", "Cổng", "Tên trang thông tin", "Trang gốc", "Mặc định?"]
     assert page_label == "Trang"
     assert admin_labels.name_label("site_name") == "Site name"
