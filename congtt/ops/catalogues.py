@@ -198,18 +198,24 @@ PLACEHOLDER = re.compile(
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
+def _translated_entries(path: Path):
+    """(entry, its source text, its first translation) for every translated, live entry of a catalogue."""
+    for entry in polib.pofile(str(path)):
+        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        if not entry.obsolete and target:
+            yield entry, entry.msgid_plural or entry.msgid, target
+
+
+def _report(path: Path, entry: polib.POEntry, wrong: list[str], suffix: str = "") -> str:
+    name = path.relative_to(PACKAGE_DIR) if path.is_relative_to(PACKAGE_DIR) else path
+    return f"{name}: {entry.msgid[:70]!r}: {', '.join(wrong)}{suffix}"
+
+
 def problems(path: Path) -> list[str]:
     """What would break a page if this catalogue were loaded: a translation whose placeholders or HTML tags
     differ from its message's, or that drops the message's leading or trailing newline."""
     found = []
-    name = path.relative_to(PACKAGE_DIR) if path.is_relative_to(PACKAGE_DIR) else path
-    for entry in polib.pofile(str(path)):
-        if entry.obsolete:
-            continue
-        source = entry.msgid_plural or entry.msgid
-        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        if not target:
-            continue
+    for entry, source, target in _translated_entries(path):
         wrong = []
         if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(target)):
             wrong.append("placeholders")
@@ -220,7 +226,7 @@ def problems(path: Path) -> list[str]:
         ):
             wrong.append("newlines")
         if wrong:
-            found.append(f"{name}: {entry.msgid[:70]!r}: {', '.join(wrong)} differ")
+            found.append(_report(path, entry, wrong, " differ"))
     return found
 
 
@@ -240,17 +246,13 @@ def terminology_problems(path: Path) -> list[str]:
     placement (hoá, xoá, thuỷ) where the regulations use the traditional one."""
     avoided = [term.lower() for term in avoided_terms()]
     found = []
-    name = path.relative_to(PACKAGE_DIR) if path.is_relative_to(PACKAGE_DIR) else path
-    for entry in polib.pofile(str(path)):
-        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        if entry.obsolete or not target:
-            continue
+    for entry, _source, target in _translated_entries(path):
         text = TAG.sub(" ", PLACEHOLDER.sub(" ", target))  # "%(email)s" is code, not wording
         lowered = text.lower()
         wrong = [f"“{term}”" for term in avoided if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered)]
-        wrong += [f"“{match}” (traditional tone placement)" for match in MODERN_TONE.findall(text)]
+        wrong += [f"“{match}” (write the traditional tone placement)" for match in MODERN_TONE.findall(text)]
         if wrong:
-            found.append(f"{name}: {entry.msgid[:70]!r}: {', '.join(wrong)}")
+            found.append(_report(path, entry, wrong))
     return found
 
 
