@@ -15,9 +15,14 @@ def all_catalogues():
     return sorted([*catalogues.PROJECT_LOCALE.rglob("*.po"), *catalogues.WAGTAIL_LOCALE.rglob("*.po")])
 
 
-@pytest.mark.parametrize(
-    "path", all_catalogues(), ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR))
-)
+def over(paths):
+    """Parametrise a test over catalogue files, named by their path under congtt/."""
+    return pytest.mark.parametrize(
+        "path", paths, ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR))
+    )
+
+
+@over(all_catalogues())
 def test_no_translation_breaks_a_page(path):
     assert catalogues.problems(path) == []
 
@@ -103,9 +108,7 @@ def vietnamese_catalogues():
     )
 
 
-@pytest.mark.parametrize(
-    "path", vietnamese_catalogues(), ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR))
-)
+@over(vietnamese_catalogues())
 def test_vietnamese_follows_the_glossary(path):
     assert catalogues.terminology_problems(path) == []
 
@@ -141,11 +144,7 @@ def test_every_catalogue_is_complete():
     assert short == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(catalogues.WAGTAIL_LOCALE.rglob("*.po")),
-    ids=lambda path: str(path.relative_to(catalogues.PACKAGE_DIR)),
-)
+@over(sorted(catalogues.WAGTAIL_LOCALE.rglob("*.po")))
 def test_no_vietnamese_translation_leaves_english_ui_words(path):
     """Every screen, not only those the admin walk visits: no translation keeps "Save", "draft", "live"…"""
     found = [
