@@ -180,7 +180,8 @@ def related_articles(article, limit=RELATED_COUNT) -> list:
     linked = list(manual.values_list("to_articlepage", flat=True).union(topic_articles))
     return list(
         public(ArticlePage.objects.live())
-        .exclude(pk=article.pk)
+        .exclude(translation_key=article.translation_key)  # itself and its editions
+        .filter(locale_id=article.locale_id)
         .filter(Q(pk__in=linked) | Q(path__startswith=parent_path, depth=article.depth))
         .annotate(
             priority=Case(

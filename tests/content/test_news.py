@@ -195,6 +195,19 @@ def test_related_articles_manual_first_then_same_topic_then_section(section):
     assert draft.title not in titles and article.title not in titles
 
 
+def test_related_articles_never_list_the_article_in_another_edition(section):
+    from wagtail.models import Locale
+
+    topic = make_topic(section, "Chuyển đổi số")
+    other = make_article(section, "Cùng chuyên đề khác", days_ago=3, topics=[topic])
+    article = make_article(section, "Bài có bản dịch", topics=[topic])
+    english = article.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.save_revision().publish()
+    related = services.related_articles(article)
+    assert [a.pk for a in related] == [other.pk]
+    assert all(a.locale_id == article.locale_id for a in related)
+
+
 def test_home_shows_featured_and_latest_per_section(client, portal, section):
     make_article(section, "Tin nổi bật của tỉnh", featured=True)
     make_article(section, "Tin thường mới nhất")
