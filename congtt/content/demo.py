@@ -1,10 +1,14 @@
-"""Demo news for the Lạng Sơn network: articles, topics, a gallery, an announcement, a press release."""
+"""Demo news for the Lạng Sơn network: articles, topics, a gallery, an announcement, a press release,
+a video and an audio item (small files recorded for the demo, under ``demo_media/``)."""
 
 import datetime as dt
 import io
+from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 from wagtail.search import index
@@ -26,6 +30,7 @@ TOPICS = {
 }
 
 P = "<p>{}</p>"
+MEDIA_DIR = Path(__file__).resolve().parent / "demo_media"
 
 ARTICLES = {
     "langson.localhost": [
@@ -146,7 +151,27 @@ ARTICLES = {
             ],
             "kind": ArticleKind.VIDEO,
             "topics": ["Cải cách hành chính"],
+            "media": (
+                "gioi-thieu-trung-tam-phuc-vu-hanh-chinh-cong.webm",
+                "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn",
+                "Hình ảnh giới thiệu Trung tâm Phục vụ hành chính công tỉnh: nơi tiếp nhận và trả kết quả "
+                "thủ tục hành chính của các sở, ngành.",
+            ),
             "days": 12,
+        },
+        {
+            "title": "Bản tin phát thanh: Lịch tiếp công dân và các thủ tục thường gặp",
+            "summary": "Bản tin âm thanh ngắn của Cổng thông tin điện tử tỉnh dành cho người nghe.",
+            "body": ["Nghe bản tin hoặc đọc lời thoại ngay bên dưới tệp âm thanh."],
+            "kind": ArticleKind.AUDIO,
+            "topics": ["Cải cách hành chính"],
+            "media": (
+                "ban-tin-phat-thanh.m4a",
+                "Hiệu âm mở đầu bản tin",
+                "Bản tin mở đầu bằng hiệu âm. Chủ tịch Ủy ban nhân dân tỉnh tiếp công dân định kỳ vào "
+                "ngày 15 hằng tháng tại Trụ sở Tiếp công dân tỉnh.",
+            ),
+            "days": 13,
         },
     ],
     "sokhcn.langson.localhost": [
@@ -250,6 +275,18 @@ def _demo_image(title, colour):
     return image
 
 
+def _demo_document(filename, title):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title, collection=Collection.get_first_root_node())
+    with (MEDIA_DIR / filename).open("rb") as fh:
+        document.file = File(fh, name=filename)
+        document.save()
+    return document
+
+
 def _news_section(site):
     return SectionPage.objects.child_of(site.root_page).filter(slug="tin-tuc").first()
 
@@ -284,6 +321,11 @@ def _body(item, images):
                     ],
                 },
             )
+        )
+    if item.get("media"):
+        filename, title, transcript = item["media"]
+        body.append(
+            ("media", {"file": _demo_document(filename, title), "title": title, "transcript": transcript})
         )
     return body
 
