@@ -1,10 +1,13 @@
 """Demo organisation, directory and schedules for the portal and the Sở KH&CN (idempotent)."""
 
 import datetime
+import io
 
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Site
 
 from .models import Hotline, Official, ReceptionEntry, ScheduleEntry, Unit
 
@@ -311,6 +314,50 @@ OFFICIALS = {
     ],
 }
 
+# Functions of the portal's units in the foreign editions (TRN-3: organisation, functions, contacts).
+FUNCTIONS_TRANSLATED = {
+    "Ủy ban nhân dân tỉnh": (
+        "The local state administrative body, implementing the resolutions of the Provincial People's Council.",
+        "地方国家行政机关，执行省人民议会的决议。",
+    ),
+    "Văn phòng Ủy ban nhân dân tỉnh": (
+        "Advises and assists the Provincial People's Committee in its general activities; manages the provincial "
+        "portal.",
+        "为省人民委员会提供综合参谋并协助组织日常工作；管理省电子信息门户网站。",
+    ),
+    "Phòng Tổng hợp": (
+        "Compiles and monitors the work programme of the Provincial People's Committee.",
+        "汇总并跟踪省人民委员会的工作计划。",
+    ),
+    "Trung tâm Thông tin": (
+        "Operates the provincial portal, the electronic official gazette and the video-conference system.",
+        "运行省电子信息门户网站、电子公报和视频会议系统。",
+    ),
+    "Ban Tiếp công dân tỉnh": (
+        "Receives citizens and their complaints, denunciations, recommendations and feedback.",
+        "接待公民，受理投诉、举报、建议和反映。",
+    ),
+    "Ban Giám đốc Sở": (
+        "Leads and directs all activities of the Department of Science and Technology.",
+        "全面领导和指导科学技术厅的各项工作。",
+    ),
+    "Văn phòng Sở": (
+        "General affairs, administration, personnel, finance and accounting; the department's press contact.",
+        "负责综合、行政、人事、财务和会计工作；是本厅的新闻发言和信息提供联络点。",
+    ),
+    "Phòng Quản lý khoa học": (
+        "Manages provincial and national science and technology tasks in the province.",
+        "管理本省境内的省级和国家级科学技术任务。",
+    ),
+}
+POSITIONS_ZH = {
+    "Chủ tịch Ủy ban nhân dân tỉnh": "省人民委员会主席",
+    "Phó Chủ tịch Ủy ban nhân dân tỉnh": "省人民委员会副主席",
+    "Chánh Văn phòng Ủy ban nhân dân tỉnh": "省人民委员会办公室主任",
+    "Giám đốc Sở": "厅长",
+    "Phó Giám đốc Sở": "副厅长",
+}
+
 BIOGRAPHY = (
     "<p>Sinh năm {year}; quê quán: tỉnh Lạng Sơn. Trình độ chuyên môn: Tiến sĩ; lý luận chính trị: Cao cấp.</p>"
     "<p>Trưởng thành từ cơ sở, từng giữ nhiều chức vụ tại các cơ quan của tỉnh trước khi được bổ nhiệm {position}.</p>"
@@ -390,6 +437,28 @@ def _site(prefix):
     return Site.objects.filter(hostname=hostname).first()
 
 
+def _portrait(name):
+    """A neutral silhouette standing in for the official portrait the board uploads."""
+    Image = get_image_model()
+    title = f"Ảnh chân dung {name}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    picture = PILImage.new("RGB", (320, 400), (226, 232, 240))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((105, 70, 215, 190), fill=(148, 163, 184))
+    draw.ellipse((45, 210, 275, 470), fill=(100, 116, 139))
+    buf = io.BytesIO()
+    picture.save(buf, "JPEG", quality=80)
+    image = Image(title=title, collection=Collection.get_first_root_node())
+    image.file = ImageFile(buf, name="chan-dung.jpg")
+    image.save()
+    return image
+
+
 def _upsert(model, lookup, values):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
@@ -425,6 +494,10 @@ def load(stdout=None):
                     "kind": kind,
                     "parent": by_name.get(parent),
                     "functions": f"<p>{functions}</p>",
+                    **{
+                        f"functions_{code}": f"<p>{text}</p>"
+                        for code, text in zip(("en", "zh"), FUNCTIONS_TRANSLATED.get(name, ()), strict=False)
+                    },
                     "phone": phone,
                     "email": email,
                     "order": order,
@@ -442,6 +515,8 @@ def load(stdout=None):
                 {
                     "position": position,
                     "position_en": position_en,
+                    "position_zh": POSITIONS_ZH.get(position, ""),
+                    **({"photo": _portrait(name)} if leader else {}),
                     "unit": by_name[unit],
                     "office_phone": phone,
                     "fax": "0205 3812 699",
