@@ -32,7 +32,10 @@ migrate: install
 demo: install
 	$(BIN)/python manage.py load_demo
 
+# The background worker (search index, reference index, e-mail) runs beside the server and stops with it.
 serve: install
+	@$(BIN)/python manage.py db_worker --queue-name '*' --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -48,3 +48,19 @@ def test_load_demo_is_idempotent(db, settings):
         "songgiap.caoloc.langson.localhost",
         "hongphong.binhgia.langson.localhost",
     } <= names
+
+
+def test_load_demo_runs_queued_tasks_so_records_are_searchable(client, db, settings):
+    """With the database task queue (make run), the index updates saving queued are run at once."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.PORTAL_DOMAIN = "langson.localhost"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("load_demo")
+    assert DBTaskResult.objects.exists()
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    from congtt.procedures.models import Procedure
+
+    procedure = Procedure.objects.get(site__hostname="langson.localhost", name="Đăng ký khai sinh")
+    body = client.get("/tim-kiem/?q=dang+ky+khai+sinh", HTTP_HOST="langson.localhost").content.decode()
+    assert procedure.get_url().split("langson.localhost", 1)[-1].split(":8000", 1)[-1] in body

@@ -1,6 +1,10 @@
+import contextlib
+import io
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -24,4 +28,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Nạp dữ liệu mẫu: {config.verbose_name}")
             with transaction.atomic():
                 module.load(stdout=self.stdout)
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+            # Saving queued the search-index, reference-index and mail tasks: run them now, so the demo
+            # is searchable at once, even before a worker (`manage.py db_worker`) is started.
+            self.stdout.write("Cập nhật chỉ mục tìm kiếm và chạy các tác vụ nền đang chờ…")
+            # The demo's sample notifications go to the console mail backend in development: keep them quiet.
+            with contextlib.redirect_stdout(io.StringIO()):
+                call_command(
+                    "db_worker", batch=True, queue_name="*", startup_delay=False, reload=False, verbosity=0
+                )
         self.stdout.write(self.style.SUCCESS("Đã nạp xong dữ liệu tỉnh mẫu."))
