@@ -14,7 +14,7 @@ CHOOSER = "wagtailsnippetchoosers_legal_legaldocument"
 @pytest.fixture
 def docs(portal, department, make_doc):
     return {
-        "portal": make_doc(portal, number="40/2024/QĐ-UBND", live=False),
+        "portal": make_doc(portal, number="99/2024/QĐ-UBND", live=False),
         "own": make_doc(department, number="12/QĐ-SKHCN", summary="Quy chế làm việc của Sở"),
         "own_other": make_doc(department, number="7/KH-SKHCN", summary="Kế hoạch chuyển đổi số"),
     }
@@ -23,7 +23,7 @@ def docs(portal, department, make_doc):
 def test_chooser_lists_only_own_site_documents(client, department, docs):
     client.force_login(user_with(department.site, "admin"))
     body = client.get(reverse(f"{CHOOSER}:choose")).json()["html"]
-    assert "12/QĐ-SKHCN" in body and "7/KH-SKHCN" in body and "40/2024/QĐ-UBND" not in body
+    assert "12/QĐ-SKHCN" in body and "7/KH-SKHCN" in body and "99/2024/QĐ-UBND" not in body
     chosen = reverse(f"{CHOOSER}:chosen", args=[docs["portal"].pk])
     assert client.get(chosen).status_code == 404
     assert client.get(reverse(f"{CHOOSER}:chosen", args=[docs["own"].pk])).status_code == 200
