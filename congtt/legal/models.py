@@ -14,9 +14,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
@@ -381,8 +387,12 @@ class GazetteIssue(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    documents = ParentalManyToManyField(
-        LegalDocument, verbose_name=_("văn bản đăng trong số"), blank=True, related_name="gazette_issues"
+    documents = models.ManyToManyField(
+        LegalDocument,
+        verbose_name=_("văn bản đăng trong số"),
+        blank=True,
+        through="GazetteIssueDocument",
+        related_name="gazette_issues",
     )
     note = models.TextField(_("ghi chú"), blank=True)
 
@@ -401,7 +411,9 @@ class GazetteIssue(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
             heading=_("Số công báo"),
         ),
         FieldPanel("pdf"),
-        FieldPanel("documents"),
+        MultipleChooserPanel(
+            "document_links", chooser_field_name="document", label=_("Văn bản đăng trong số")
+        ),
         FieldPanel("note"),
     ]
 
@@ -428,12 +440,49 @@ class GazetteIssue(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     def search_folded(self):
         return fold(f"{self} {self.note}")
 
+    def ordered_documents(self):
+        """The documents of the issue in the order the editor gave them."""
+        return LegalDocument.objects.filter(gazette_links__issue=self).order_by(
+            "gazette_links__sort_order", "gazette_links__pk"
+        )
+
     @classmethod
     def public_search_queryset(cls, site):
         return cls.objects.published().filter(site=site)
 
     def get_url(self, request=None):
         return section_item_url(GazetteIndexPage, self.site_id, f"{self.pk}/", request)
+
+
+class GazetteIssueDocument(Orderable):
+    """A document published in a gazette issue, in the issue's order."""
+
+    issue = ParentalKey(GazetteIssue, on_delete=models.CASCADE, related_name="document_links")
+    document = models.ForeignKey(
+        LegalDocument, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="gazette_links"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản đăng trong số")
+        verbose_name_plural = _("văn bản đăng trong số")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "document"],
+                name="legal_gazette_document_once",
+                violation_error_message=_("Văn bản này đã có trong số công báo."),
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        try:
+            issue_site = self.issue.site_id
+        except GazetteIssue.DoesNotExist:
+            issue_site = None
+        if self.document_id and issue_site and self.document.site_id != issue_site:
+            raise ValidationError({"document": _("Văn bản đăng công báo phải thuộc cùng trang.")})
 
 
 class GazetteIndexPage(RoutablePageMixin, Page):
@@ -489,7 +538,7 @@ class GazetteIndexPage(RoutablePageMixin, Page):
         issue = self.issues_queryset(request).select_related("pdf").filter(pk=pk).first()
         if issue is None:
             raise Http404
-        documents = issue.documents.published().with_related()
+        documents = issue.ordered_documents().published().with_related()
         legal_index_url = section_item_url(LegalDocumentIndexPage, issue.site_id, "", request)
         context = self.get_context(request)
         context.update({"issue": issue, "documents": documents, "legal_index_url": legal_index_url})

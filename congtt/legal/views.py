@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from congtt.network.scoping import ALL, SiteScopedSnippetViewSetMixin, site_ids_with_permission
 
 from . import importer
+from .choosers import LegalDocumentChooserViewSet
 from .forms import GazetteIssueAdminForm, ImportForm, LegalDocumentAdminForm
 from .models import DocumentForm, Field, GazetteIssue, IssuingBody, LegalDocument
 from .scoping import guarded_views
@@ -37,6 +38,8 @@ class LegalDocumentViewSet(SiteScopedSnippetViewSetMixin, SnippetViewSet):
     menu_label = _("Văn bản")
     menu_order = 100
     index_view_class = LegalDocumentIndexView
+    chooser_viewset_class = LegalDocumentChooserViewSet
+    chooser_per_page = 20
     list_display = [
         "number",
         Column("summary", label=_("Trích yếu"), accessor="summary"),
