@@ -1,8 +1,10 @@
 from django.conf import settings
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from congtt.network.models import SiteProfile
+
+from .pagination import BoundedPageNumberPagination
 
 router = Router()
 
@@ -19,7 +21,7 @@ class SiteOut(Schema):
 
 
 @router.get("", response=list[SiteOut], summary="Danh sách cổng và trang thành phần / The portal network")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(BoundedPageNumberPagination, page_size=100)
 def list_sites(request, kind: str | None = None):
     profiles = SiteProfile.objects.select_related("site", "kind", "parent__site").order_by(
         "kind__order", "agency_name"

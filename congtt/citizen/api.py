@@ -3,8 +3,9 @@
 from datetime import date, datetime
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from congtt.api.pagination import BoundedPageNumberPagination, check_id
 from congtt.network.context import get_site
 from congtt.vntext import fold
 
@@ -35,8 +36,9 @@ class DraftOut(Schema):
 @router.get(
     "/questions/", response=list[QuestionOut], summary="Hỏi đáp đã công khai của trang / Published Q&A"
 )
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_questions(request, q: str | None = None, field: int | None = None):
+    check_id(field, "field")
     cases = Case.objects.filter(site=get_site(request), published=True).select_related("field")
     if q:
         for word in fold(q).split()[:8]:
@@ -59,6 +61,6 @@ def list_questions(request, q: str | None = None, field: int | None = None):
 
 
 @router.get("/drafts/", response=list[DraftOut], summary="Dự thảo lấy ý kiến / Drafts open for comment")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_drafts(request):
     return list(Draft.objects.filter(site=get_site(request), published=True))

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from congtt.content.models import paginate
 from congtt.network.context import get_site
-from congtt.vntext import fold
+from congtt.vntext import clean_text, fold
 
 from . import antispam, transitions
 from .forms import AskForm, DraftCommentForm, LookupForm
@@ -58,14 +58,22 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             .select_related("field")
             .order_by("-published_at", "-pk")
         )
-        query = (request.GET.get("q") or "").strip()[:200]
-        if query:
-            for word in fold(query).split()[:8]:
-                cases = cases.filter(search_text__contains=word)
+        messages = []
+        raw_query = request.GET.get("q") or ""
+        query = clean_text(raw_query)
+        words = fold(query).split()[:8]
+        if raw_query.strip() and not words:
+            messages.append(_("Không tìm được theo từ khóa này; đang hiển thị mọi câu hỏi."))
+        for word in words:
+            cases = cases.filter(search_text__contains=word)
         fields = list(CaseField.objects.filter(site=site))
-        field_id = request.GET.get("linh-vuc") or ""
-        if field_id.isdigit():
-            cases = cases.filter(field_id=int(field_id))
+        field_id = (request.GET.get("linh-vuc") or "").strip()
+        if field_id:
+            if field_id in {str(f.pk) for f in fields}:
+                cases = cases.filter(field_id=int(field_id))
+            else:
+                field_id = ""
+                messages.append(_("Không có lĩnh vực này; đang hiển thị mọi lĩnh vực."))
         return self.render(
             request,
             context_overrides={
@@ -73,6 +81,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
                 "query": query,
                 "fields": fields,
                 "field_id": field_id,
+                "filter_messages": messages,
             },
         )
 

@@ -2,18 +2,23 @@
 
 import datetime as dt
 
+from django.db import DatabaseError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from wagtail.models import Page, Site
 
-from congtt.vntext import fold
+from congtt.api.pagination import BoundedPageNumberPagination, check_id
 
 from .models import ArticlePage, body_text
+from .search import build_search_query, clean_query, parse_query
 
 router = Router()
+
+# Dates outside these years are typing mistakes, and year 1 or 9999 overflows once moved to UTC.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class ArticleSummaryOut(Schema):
@@ -64,9 +69,12 @@ def _parse_date(value, name):
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise HttpError(422, f"{name} không hợp lệ; dùng dạng YYYY-MM-DD.") from exc
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise HttpError(422, f"{name} không hợp lệ; dùng dạng YYYY-MM-DD (năm {MIN_YEAR}–{MAX_YEAR}).")
+    return parsed
 
 
 def _summary(request, a, parents) -> dict:
@@ -98,7 +106,7 @@ def _parents(articles) -> dict:
     response=list[ArticleSummaryOut],
     summary="Danh sách tin bài / Articles of the requesting site",
 )
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_articles(
     request,
     section: int | None = None,
@@ -111,6 +119,8 @@ def list_articles(
     lang: str | None = None,
 ):
     """Published articles, newest first. Filters combine; dates are YYYY-MM-DD (Asia/Ho_Chi_Minh)."""
+    check_id(section, "section")
+    check_id(topic, "topic")
     articles = _site_articles(request)
     if section is not None:
         articles = articles.filter(
@@ -132,13 +142,7 @@ def list_articles(
     if lang:
         articles = articles.filter(locale__language_code=lang)
     if q:
-        folded = fold(q[:200])
-        ids = (
-            [a.pk for a in articles.search(folded or q[:200], order_by_relevance=False)[:1000]]
-            if (folded or q.strip())
-            else []
-        )
-        articles = articles.filter(pk__in=ids)
+        articles = articles.filter(pk__in=_search_ids(articles, q))
     articles = (
         articles.select_related("image", "locale")
         .prefetch_related("topics")
@@ -146,6 +150,18 @@ def list_articles(
         .distinct()
     )
     return _LazySummaries(request, articles)
+
+
+def _search_ids(articles, q: str) -> list[int]:
+    """Ids of ``articles`` matching ``q`` as the site search reads it (quotes, FTS syntax are plain text)."""
+    text, _messages = clean_query(q)
+    parsed = parse_query(text)
+    if parsed.empty:
+        raise HttpError(422, "Từ khóa q không có chữ hoặc số nào để tìm.")
+    try:
+        return [a.pk for a in articles.search(build_search_query(parsed), order_by_relevance=False)[:1000]]
+    except DatabaseError as exc:
+        raise HttpError(400, "Không tìm được với từ khóa này; hãy thử từ khóa khác.") from exc
 
 
 class _LazySummaries:
@@ -169,6 +185,7 @@ class _LazySummaries:
 
 @router.get("/{article_id}", response=ArticleOut, summary="Một tin bài / One article")
 def get_article(request, article_id: int):
+    check_id(article_id, "article_id", status=404)
     article = get_object_or_404(_site_articles(request).select_related("image", "locale"), pk=article_id)
     data = _summary(request, article, _parents([article]))
     from .services import displayed_views

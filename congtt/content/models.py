@@ -23,14 +23,26 @@ PAGE_SIZE = 20
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
-    """A page of ``queryset`` for ``?page=``; bad or huge numbers give the last or first page."""
+    """A page of ``queryset`` for ``?page=``, never an error.
+
+    A number that is not a page (``abc``, ``0``, ``-1``) gives the first page, one past the end the
+    last page; either way ``page.notice`` says so in Vietnamese (empty when the number was fine).
+    """
     paginator = Paginator(queryset, per_page)
+    raw = request.GET.get("page")
+    notice = ""
     try:
-        return paginator.page(request.GET.get("page", 1))
+        number = paginator.validate_number(1 if raw is None or raw == "" else raw)
     except PageNotAnInteger:
-        return paginator.page(1)
+        number, notice = 1, _("Số trang không hợp lệ; đang hiển thị trang đầu.")
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        if int(raw) < 1:
+            number, notice = 1, _("Số trang không hợp lệ; đang hiển thị trang đầu.")
+        else:
+            number, notice = paginator.num_pages, _("Không có trang này; đang hiển thị trang cuối.")
+    page = paginator.page(number)
+    page.notice = str(notice)
+    return page
 
 
 class FoldedSearchMixin:

@@ -26,6 +26,8 @@ def search(request):
         if error:
             messages.append(error)
         results = paginate(request, hits)
+        if results.notice:
+            messages.append(results.notice)
         if not hits and not error:
             messages.append(_("Không tìm thấy kết quả nào cho “%(q)s”.") % {"q": req.query})
     elif "q" in request.GET:

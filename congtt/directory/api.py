@@ -6,21 +6,13 @@ from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from congtt.api.pagination import BoundedPageNumberPagination, check_id
 from congtt.network.context import get_site
 
 from . import rules
 from .models import Official, ScheduleEntry
-
-
-class BoundedPageNumberPagination(PageNumberPagination):
-    """Page numbers with an upper bound, so a huge ``?page=`` is a 422, never a database overflow."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=100_000)
-        page_size: int | None = Field(None, ge=1, le=100)
-
 
 officials_router = Router()
 schedules_router = Router()
@@ -69,11 +61,6 @@ class ScheduleOut(Schema):
         return obj.end_time.strftime("%H:%M") if obj.end_time else None
 
 
-def _check_id(value, name):
-    if value is not None and not 0 < value <= rules.MAX_ID:
-        raise HttpError(400, f"Tham số {name} không hợp lệ.")
-
-
 def _site_or_404(request):
     site = get_site(request)
     if site is None:
@@ -85,7 +72,7 @@ def _site_or_404(request):
 @paginate(BoundedPageNumberPagination, page_size=20)
 def list_officials(request, q: str = "", unit: int | None = None, leaders_only: bool = False):
     """Published officials of this site; ``q`` matches name, position or unit with or without diacritics."""
-    _check_id(unit, "unit")
+    check_id(unit, "unit")
     site = _site_or_404(request)
     officials = Official.objects.filter(site=site, published=True).select_related("unit")
     query = rules.clean_query(q)
@@ -102,7 +89,7 @@ def list_officials(request, q: str = "", unit: int | None = None, leaders_only: 
 @paginate(BoundedPageNumberPagination, page_size=20)
 def list_schedules(request, week: str = "", leader: int | None = None):
     """Published schedule entries of one ISO week (``week=2026-W48``; the current week by default)."""
-    _check_id(leader, "leader")
+    check_id(leader, "leader")
     site = _site_or_404(request)
     monday, ok = rules.parse_iso_week(week, timezone.localdate())
     if not ok:

@@ -25,7 +25,7 @@ def parse_filters(params, kinds) -> Selection:
             selection.messages.append(_("Loại thông tin không hợp lệ; đang hiển thị mọi loại."))
     year = (params.get("nam") or "").strip()[:10]
     if year:
-        if year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
+        if year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
             selection.year = int(year)
         else:
             selection.messages.append(_("Năm không hợp lệ; đang hiển thị mọi năm."))

@@ -5,9 +5,10 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
+from congtt.api.pagination import BoundedPageNumberPagination, check_id
 from congtt.network.context import get_site
 
 from . import rules
@@ -72,7 +73,7 @@ def _queryset(request):
 
 
 @router.get("", response=list[LegalDocumentOut], summary="Danh sách văn bản / Legal documents")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_documents(
     request,
     q: str | None = None,
@@ -105,6 +106,7 @@ def list_documents(
     "{int:document_id}", response=LegalDocumentDetailOut, summary="Chi tiết văn bản / A legal document"
 )
 def get_document(request, document_id: int):
+    check_id(document_id, "document_id", status=404)
     doc = get_object_or_404(
         _queryset(request)
         .select_related("form", "issuing_body", "field")

@@ -3,9 +3,10 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
+from congtt.api.pagination import BoundedPageNumberPagination, check_id
 from congtt.network.context import get_site
 
 from .models import Procedure
@@ -64,7 +65,7 @@ def _queryset(request):
 
 
 @router.get("", response=list[ProcedureOut], summary="Danh sách thủ tục hành chính / Procedures")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_procedures(
     request,
     q: str | None = None,
@@ -83,6 +84,7 @@ def list_procedures(
 
 @router.get("{int:procedure_id}", response=ProcedureDetailOut, summary="Chi tiết thủ tục / A procedure")
 def get_procedure(request, procedure_id: int):
+    check_id(procedure_id, "procedure_id", status=404)
     p = get_object_or_404(
         _queryset(request).select_related("field").prefetch_related("form_files__document"), pk=procedure_id
     )
