@@ -6,18 +6,14 @@ Prints the median and p95 server time and the SQL query count of a cold render (
 
 import datetime as dt
 import random
-import statistics
-import time
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from congtt.legal.models import DocumentForm, Field, IssuingBody, LegalDocument
 from congtt.network.services import SiteRequest, create_site
 from congtt.vntext import fold
+from tests.bench.measure import measure
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
@@ -25,22 +21,6 @@ SITES = 50
 DOCUMENTS = 20_000
 RUNS = 30
 WORDS = "quy chế quản lý vận hành cổng thông tin điện tử cung cấp dịch vụ công trực tuyến kế hoạch chuyển đổi số".split()  # noqa: SIM905
-
-
-def _measure(client, host, paths, cold=True):
-    times, queries = [], []
-    for path in paths:
-        if cold:
-            cache.clear()
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(path, HTTP_HOST=host)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-        queries.append(len(ctx.captured_queries))
-    times.sort()
-    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    return statistics.median(times), p95, max(queries), min(queries)
 
 
 def test_bench_legal(client, portal, kinds):
@@ -99,10 +79,10 @@ def test_bench_legal(client, portal, kinds):
         label = "cold" if cold else "warm"
         if not cold:  # one request fills the per-process caches, as on a running server
             client.get(listing_paths[0], HTTP_HOST="langson.localhost")
-        results[f"listing, 4 filters ({label})"] = _measure(client, "langson.localhost", listing_paths, cold)
-        results[f"detail ({label})"] = _measure(client, "langson.localhost", detail_paths, cold)
+        results[f"listing, 4 filters ({label})"] = measure(client, "langson.localhost", listing_paths, cold)
+        results[f"detail ({label})"] = measure(client, "langson.localhost", detail_paths, cold)
         api_paths = [f"/api/v1/legal-documents/?year={2010 + i % 15}&form={form_code}" for i in range(RUNS)]
-        results[f"API listing ({label})"] = _measure(client, "langson.localhost", api_paths, cold)
+        results[f"API listing ({label})"] = measure(client, "langson.localhost", api_paths, cold)
     print(f"\n{DOCUMENTS} legal documents, {SITES} sites, {RUNS} renders each (cold = Django cache cleared)")
     for name, (median, p95, max_q, min_q) in results.items():
         print(f"{name:32s} median {median:7.1f} ms   p95 {p95:7.1f} ms   queries {min_q}–{max_q}")

@@ -16,6 +16,8 @@ BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
 BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync; gthread adds 4 threads),
 BENCH_SCALE (small|medium|full: size of seed_scale, default small),
 BENCH_SEED_ARGS (arguments for seed_scale, overrides BENCH_SCALE).
+After seeding it runs tests/bench/bench_search.py and tests/bench/bench_pages.py (cold renders
+of every public page type) on the same database.
 """
 
 import datetime as dt
@@ -310,6 +312,53 @@ def run_search_bench(env) -> dict:
     return result
 
 
+PAGE_LINE = re.compile(
+    r"^(?P<name>\S.*?)\s+median\s+(?P<median>[\d.]+) ms\s+p95\s+(?P<p95>[\d.]+) ms\s+queries (?P<qmin>\d+)–(?P<qmax>\d+)",
+    re.M,
+)
+
+
+def parse_pages_output(text: str) -> dict:
+    """{page type: {"median_ms", "p95_ms", "queries_min", "queries_max"}} from bench_pages' lines."""
+    return {
+        m.group("name").strip(): {
+            "median_ms": float(m.group("median")),
+            "p95_ms": float(m.group("p95")),
+            "queries_min": int(m.group("qmin")),
+            "queries_max": int(m.group("qmax")),
+        }
+        for m in PAGE_LINE.finditer(text)
+    }
+
+
+def run_pages_bench(env) -> dict:
+    """Run tests/bench/bench_pages.py on the seeded bench database: cold renders of every page type."""
+    cmd = [
+        PYTHON,
+        "-m",
+        "pytest",
+        "tests/bench/bench_pages.py",
+        "-m",
+        "bench",
+        "-s",
+        "-q",
+        "-p",
+        "no:warnings",
+    ]
+    bench_env = dict(env, CONGTT_TESTING="1", BENCH_EXISTING_DB="1")
+    proc = subprocess.run(cmd, cwd=ROOT, env=bench_env, capture_output=True, text=True)
+    pages = parse_pages_output(proc.stdout)
+    if not pages:
+        log(f"page benchmark did not report: {proc.stdout[-800:]}")
+        return {"error": proc.stdout[-800:]}
+    for name, r in pages.items():
+        log(
+            f"cold render {name:<26} median {r['median_ms']} ms  p95 {r['p95_ms']} ms"
+            f"  queries {r['queries_min']}–{r['queries_max']}"
+        )
+    return pages
+
+
 def start_gunicorn(env, port, tmp, page_cache=True) -> subprocess.Popen:
     env = dict(env, PAGECACHE_SECONDS="600" if page_cache else "0")
     cmd = [GUNICORN, "congtt.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
@@ -448,8 +497,10 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         results_seed = parse_seed_output(seeded.stdout)
         log("search benchmark (tests/bench/bench_search.py)")
         search_result = run_search_bench(env)
+        log("page benchmark (tests/bench/bench_pages.py)")
+        pages_result = run_pages_bench(env)
     else:
-        results_seed, search_result = {}, {}
+        results_seed, search_result, pages_result = {}, {}, {}
         notes.append("seed_scale does not exist yet: demo data only (item 1 of issue 8 not built)")
     setup_s = round(time.time() - t0, 1)
 
@@ -473,6 +524,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         "setup_s": setup_s,
         "seed": results_seed,
         "search": search_result,
+        "pages": pages_result,
         "notes": notes,
         "targets": {},
         "cached": {},

@@ -259,3 +259,12 @@ def test_listing_and_catalogue_queries_do_not_grow(client, department, index_pag
     after = [count(p) for p in paths]
     for b, a in zip(before, after, strict=True):
         assert a <= b and a <= 15  # the page budget, and no growth with the number of items
+
+
+def test_item_routing_unknown_and_unpublished_are_not_found(client, index_page):
+    page = add_item(index_page, "plan")
+    assert client.get(page.url, HTTP_HOST=HOST).status_code == 200
+    assert client.get(page.url.rstrip("/") + "-khac/", HTTP_HOST=HOST).status_code == 404
+    assert client.get(page.url + "them/", HTTP_HOST=HOST).status_code == 404
+    page.unpublish()
+    assert client.get(page.url, HTTP_HOST=HOST).status_code == 404

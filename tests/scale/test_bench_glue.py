@@ -32,3 +32,17 @@ def test_bench_scale_env(monkeypatch):
     monkeypatch.delenv("BENCH_SEED_ARGS")
     monkeypatch.delenv("BENCH_SCALE")
     assert importlib.reload(run_bench).SEED_ARGS[:2] == ["--sites", "30"]
+
+
+def test_parse_pages_output():
+    text = (
+        "cold renders (sqlite; …)\n"
+        "home (portal)              median    38.6 ms   p95    39.3 ms   queries 19–19   (1 distinct)\n"
+        "legal listing, 2 filters   median    28.4 ms   p95    32.6 ms   queries 18–19   (5 distinct)\n"
+        "topic                      no item\n"
+    )
+    parsed = run_bench.parse_pages_output(text)
+    assert parsed == {
+        "home (portal)": {"median_ms": 38.6, "p95_ms": 39.3, "queries_min": 19, "queries_max": 19},
+        "legal listing, 2 filters": {"median_ms": 28.4, "p95_ms": 32.6, "queries_min": 18, "queries_max": 19},
+    }
