@@ -9,9 +9,9 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from congtt.ops import scheduler
+        from congtt.ops import counters
 
         from . import signals  # noqa: F401
-        from .services import flush_views
+        from .services import ARTICLE_VIEWS
 
-        scheduler.register("content.flush_views", scheduler.every(5), flush_views)
+        counters.register(ARTICLE_VIEWS, "content.ArticlePage", "view_count")

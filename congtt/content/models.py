@@ -329,7 +329,7 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
         from .services import record_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_view(self.pk)
+            record_view(self, request)
         return super().serve(request, *args, **kwargs)
 
     @path("")

@@ -1,19 +1,12 @@
 """Queries and rules for news pages: lists, home blocks, related articles, the view counter.
 
-View counter (PUB-6 "số lượt xem"): a page view never writes to the database on
-the request path. ``record_view`` increments a counter in the Django cache
-(Redis in production, shared by all workers); when a page's pending count
-reaches ``VIEW_FLUSH_EVERY`` that page's count is added to
-``ArticlePage.view_count`` with one UPDATE. ``flush_views()`` adds every
-pending count and is meant for a periodic job (cron/systemd timer:
-``manage.py flush_views`` every few minutes). With the local-memory cache
-pending counts of a process are lost on restart (at most VIEW_FLUSH_EVERY-1
-views per page); with Redis they survive until flushed. The number shown is the
-stored count plus the pending one.
+View counter (PUB-6 "số lượt xem"): ``ArticlePage.serve`` counts a view with the buffered
+counter ``ARTICLE_VIEWS`` (``congtt.ops.counters``): a view is a cache increment, noted on the
+request so the page cache counts it again on every hit, and written to ``ArticlePage.view_count``
+in batches. The number shown is the stored count plus the buffered one (``displayed_views``).
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import (
     Case,
     Exists,
@@ -30,13 +23,13 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 from wagtail.images import get_image_model
 
+from congtt.ops import counters
+
 THUMB = "fill-480x300"
 HOME_PER_SECTION = 5
 HOME_FEATURED = 5
 RELATED_COUNT = 5
-VIEW_FLUSH_EVERY = 20
-_VIEW_KEY = "content:views:{}"
-_PENDING_KEY = "content:views:pending"
+ARTICLE_VIEWS = "content.article_views"
 
 
 _RESTRICTIONS_KEY = "content:restricted-paths"
@@ -260,52 +253,10 @@ def article_context(article, request) -> dict:
 # --- view counter -----------------------------------------------------------------------------
 
 
-def pending_views(page_id: int) -> int:
-    return int(cache.get(_VIEW_KEY.format(page_id)) or 0)
+def record_view(article, request=None) -> None:
+    """Count one view of ``article`` (cache only; noted on ``request`` for page-cache hits)."""
+    counters.count(ARTICLE_VIEWS, article.pk, request)
 
 
 def displayed_views(article) -> int:
-    return article.view_count + pending_views(article.pk)
-
-
-def record_view(page_id: int) -> int:
-    """Count one view in the cache; flush this page when VIEW_FLUSH_EVERY views are pending."""
-    key = _VIEW_KEY.format(page_id)
-    if cache.add(key, 1, timeout=None):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=None)
-            count = 1
-    if count == 1:  # first pending view of this page: remember it for flush_views()
-        pending = set(cache.get(_PENDING_KEY) or ())
-        pending.add(page_id)
-        cache.set(_PENDING_KEY, pending, timeout=None)
-    if count >= VIEW_FLUSH_EVERY:
-        _flush_one(page_id)
-    return count
-
-
-def _flush_one(page_id: int) -> int:
-    from .models import ArticlePage
-
-    key = _VIEW_KEY.format(page_id)
-    count = int(cache.get(key) or 0)
-    if count <= 0:
-        return 0
-    try:
-        cache.decr(key, count)
-    except ValueError:
-        return 0
-    with transaction.atomic():
-        ArticlePage.objects.filter(pk=page_id).update(view_count=F("view_count") + count)
-    return count
-
-
-def flush_views() -> int:
-    """Add every pending view count to the database; returns the number of views written."""
-    pending = set(cache.get(_PENDING_KEY) or ())
-    cache.delete(_PENDING_KEY)
-    return sum(_flush_one(page_id) for page_id in pending)
+    return counters.total(ARTICLE_VIEWS, article)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.mail import mail_admins
 from django.utils import timezone
 
-from . import scheduler
+from . import counters, scheduler
 
 
 def raise_alert(subject: str, body: str, severity="high"):
@@ -66,4 +66,5 @@ def register_defaults():
         "backup_db", scheduler.daily(settings.BACKUP_HOUR, weekdays=db_days), lambda: run_backup("db")
     )
     scheduler.register("expire_accounts", scheduler.every(60), expire)
+    scheduler.register("counters.flush", scheduler.every(5), counters.flush)
     scheduler.register("backup_watch", scheduler.daily(settings.BACKUP_HOUR + 3), watch_backups)

@@ -12,6 +12,11 @@ edition language activated from the path) and after AuthenticationMiddleware
 (everything before it is lazy: with no session cookie nothing reads the session
 store or the user, so a hit costs no database query); it answers a hit before
 the view, messages and the Wagtail redirect middleware run.
+
+Counters: a render that counts a hit (an article view, a procedure view) notes it on the request
+(``congtt.ops.counters.count(name, pk, request)``); the stored entry keeps those (counter name, pk)
+pairs and every GET served from the entry counts them again, so a cached page is counted like a
+rendered one. The page cache knows only counter names, never the apps behind them.
 """
 
 import time
@@ -20,6 +25,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail.models import Site
+
+from congtt.ops import counters
 
 from . import rules, siteroots, store
 
@@ -99,6 +106,8 @@ class PageCacheFetchMiddleware:
             for name, value in entry["headers"]:
                 response.headers[name] = value
             response.headers["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
+            if request.method == "GET":  # HEAD is not a view
+                counters.replay(entry.get("counts", ()))
             return response
         return None
 
@@ -144,6 +153,7 @@ class PageCacheUpdateMiddleware:
                 "headers": headers,
                 "content": response.content,
                 "vary": rules.varying_request_values(vary, request.headers),
+                "counts": counters.noted(request),
             },
         )
         return response

@@ -9,8 +9,9 @@ class ProceduresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from congtt.ops import scheduler
+        from congtt.ops import counters
 
-        from .counters import flush
+        from .models import CLICKS, VIEWS
 
-        scheduler.register("procedures.flush_counters", scheduler.every(5), flush)
+        counters.register(VIEWS, "procedures.Procedure", "view_count")
+        counters.register(CLICKS, "procedures.Procedure", "click_count")

@@ -15,12 +15,16 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, Revi
 from wagtail.search import index
 
 from congtt.legal.models import section_item_url
+from congtt.ops import counters
 from congtt.vntext import fold, slugify_vi
 
-from . import counters, rules
+from . import rules
 
 LEVEL_CHOICES = list(rules.LEVELS.items())
 SERVICE_LEVEL_CHOICES = list(rules.SERVICE_LEVELS.items())
+# Buffered usage counters (congtt.ops.counters), registered in ProceduresConfig.ready.
+VIEWS = "procedures.views"
+CLICKS = "procedures.clicks"
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -131,11 +135,11 @@ class Procedure(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
 
     @property
     def total_views(self):
-        return self.view_count + counters.buffered(self.pk, "views")
+        return counters.total(VIEWS, self)
 
     @property
     def total_clicks(self):
-        return self.click_count + counters.buffered(self.pk, "clicks")
+        return counters.total(CLICKS, self)
 
     @classmethod
     def public_search_queryset(cls, site):
@@ -219,7 +223,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
             raise Http404
         if slug != procedure.slug:
             return redirect(self.url + f"{procedure.pk}-{procedure.slug}/")
-        counters.hit(procedure.pk, "views")
+        counters.count(VIEWS, procedure.pk, request)
         from congtt.legal.models import LegalDocumentIndexPage
 
         basis = list(procedure.legal_basis.filter(live=True).select_related("form"))
@@ -235,7 +239,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
         procedure = self.procedures_queryset(request).only("pk", "code").filter(pk=pk).first()
         if procedure is None or not procedure.national_url:
             raise Http404
-        counters.hit(procedure.pk, "clicks")
+        counters.count(CLICKS, procedure.pk)  # a no-store redirect: never replayed
         response = HttpResponseRedirect(procedure.national_url)
         response["Cache-Control"] = "no-store"
         return response

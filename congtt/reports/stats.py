@@ -8,6 +8,10 @@ days, so visitors cannot be followed from one day to the next and nothing
 personal ever reaches the database. ``flush()`` (``manage.py flush_stats``, run
 every few minutes by the scheduler) moves the counters into ``DailyPageStat`` and
 ``DailySiteStat`` rows with bulk upserts.
+
+Only the cache primitives (``increment``, ``take``) are shared with ``congtt.ops.counters``: these
+counters expire, are keyed by day, host and path rather than by a database row, and end up as
+upserted daily rows, not as ``F()`` additions to an existing column.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+
+from congtt.ops import counters
 
 DAY_TTL = 3 * 24 * 3600  # buffered counters survive a missed flush for up to three days
 SUMMARY_TTL = 300
@@ -123,13 +129,7 @@ def visitor_hash(day: datetime.date, ip: str, user_agent: str, host: str) -> str
 
 
 def _incr(c, key: str) -> int:
-    if c.add(key, 1, timeout=DAY_TTL):
-        return 1
-    try:
-        return c.incr(key)
-    except ValueError:  # expired between add and incr
-        c.set(key, 1, timeout=DAY_TTL)
-        return 1
+    return counters.increment(c, key, timeout=DAY_TTL)
 
 
 def _remember(c, key: str, item) -> None:
@@ -160,18 +160,6 @@ def client_ip(request) -> str:
         if forwarded:
             return forwarded.split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")
-
-
-def _take(c, key: str) -> int:
-    """Read a counter and subtract what was read (increments that race in stay for the next flush)."""
-    value = int(c.get(key) or 0)
-    if value <= 0:
-        return 0
-    try:
-        c.decr(key, value)
-    except ValueError:
-        return 0
-    return value
 
 
 def pending(host: str, day: datetime.date) -> tuple[int, int]:
@@ -212,15 +200,15 @@ def flush() -> dict:
         hosts = {host for host, _ in index}
         for host, path in index:
             site = by_host.get(host, default)
-            views = _take(c, f"stats:pv:{d}:{host}:{_path_id(path)}")
+            views = counters.take(c, f"stats:pv:{d}:{host}:{_path_id(path)}")
             if site is None or not views:
                 continue
             key = (site.pk, d, path[:500])
             page_counts[key] = page_counts.get(key, 0) + views
         for host in hosts:
             site = by_host.get(host, default)
-            visits = _take(c, f"stats:sx:{d}:{host}")
-            views = _take(c, f"stats:sv:{d}:{host}")
+            visits = counters.take(c, f"stats:sx:{d}:{host}")
+            views = counters.take(c, f"stats:sv:{d}:{host}")
             if site is None or not (visits or views):
                 continue
             entry = site_counts.setdefault((site.pk, d), [0, 0])

@@ -5,8 +5,7 @@ from congtt.ops import scheduler
 
 def test_buffered_counters_and_citizen_jobs_are_scheduled():
     assert {
-        "content.flush_views",
-        "procedures.flush_counters",
+        "counters.flush",
         "citizen.reminders",
         "citizen.purge_personal_data",
         "backup_full",
