@@ -187,7 +187,9 @@ def test_listing_never_fails_on_bad_values(client, data, name):
         for query in (
             "&".join(f"{p}=abc&{p}=1&{p}=%00" for p in params),
             "khong-co=1&utm_source=%FF&%00=%00&q[]=1&=x",
-            "&".join(f"{p}={v}" for p, v in zip(params * 3, ["%22unclosed", HUGE, "2024-13-45"] * 10)),
+            "&".join(
+                f"{p}={v}" for p, v in zip(params * 3, ["%22unclosed", HUGE, "2024-13-45"] * 10, strict=False)
+            ),
         ):
             url = f"{path}?{query}"
             _assert_normal(_get(client, url), url)
