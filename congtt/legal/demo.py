@@ -18,6 +18,7 @@ from wagtail.models import Site
 from congtt.vntext import nfc
 
 from . import rules
+from .gazette_pdf import attach_pdf
 from .models import DocumentForm, Field, GazetteIssue, IssuingBody, LegalDocument
 
 SEEDS_DIR = Path(getattr(settings, "CONGTT_SEEDS_DIR", "/work/shared/seeds"))
@@ -521,6 +522,8 @@ def load(stdout=None):
                 issue.documents.set([d for d in portal_docs if d.number in doc_numbers])
                 issue.save()
                 created += 1
+            if issue.pdf_id is None:
+                attach_pdf(issue)
     if stdout is not None:
         stdout.write(f"Văn bản, công báo: thêm {created} bản ghi.")
     return created

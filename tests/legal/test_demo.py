@@ -38,8 +38,9 @@ def test_text_to_html_escapes():
 
 
 @pytest.mark.skipif(not demo.SEEDS_DIR.is_dir(), reason="seed regulations not available")
-def test_demo_is_idempotent_and_contains_the_seeds(portal, department, settings):
+def test_demo_is_idempotent_and_contains_the_seeds(portal, department, settings, tmp_path):
     settings.PORTAL_DOMAIN = "langson.localhost"
+    settings.MEDIA_ROOT = tmp_path
     assert demo.load() > 0
     procedures_demo.load()
     counts = (LegalDocument.objects.count(), GazetteIssue.objects.count(), Procedure.objects.count())
@@ -49,6 +50,7 @@ def test_demo_is_idempotent_and_contains_the_seeds(portal, department, settings)
     assert doc.issue_date == dt.date(2024, 10, 25) and doc.effective_date == dt.date(2024, 11, 10)
     assert doc.issuing_body.name == "Ủy ban nhân dân tỉnh Lạng Sơn" and "<p>" in doc.body
     assert LegalDocument.objects.get(number="773/QĐ-UBND").replaced_by == doc
+    assert not GazetteIssue.objects.filter(site=portal.site, pdf__isnull=True).exists()
     assert LegalDocument.objects.filter(site=department.site).count() >= 5
     assert Procedure.objects.filter(site=department.site).count() >= 5
     assert Procedure.objects.get(code="1.004501").legal_basis.count() == 2

@@ -81,3 +81,22 @@ def test_gazette_query_counts_do_not_grow(client, portal, make_doc, django_asser
             assert client.get(f"/cong-bao/{first.pk}/", HTTP_HOST=HOST).status_code == 200
         detail.append(len(ctx.captured_queries))
     assert listing[0] == listing[1] and detail[0] == detail[1], (listing, detail)
+
+
+def test_issue_pdf_is_rendered_stored_and_offered_for_download(client, portal, make_doc, settings, tmp_path):
+    from congtt.legal.gazette_pdf import attach_pdf, render_issue_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    doc = make_doc(portal, number="40/2024/QĐ-UBND")
+    item = issue(portal, 4, 2024, docs=[doc])
+    html_pdf = render_issue_pdf(item)
+    assert html_pdf.startswith(b"%PDF-") and len(html_pdf) > 2000
+    document = attach_pdf(item)
+    item.refresh_from_db()
+    assert item.pdf == document and document.collection == portal.collection
+    assert document.file.name.endswith("cong-bao-2024-so-4.pdf")
+    detail = client.get(f"/cong-bao/{item.pk}/", HTTP_HOST=HOST).content.decode()
+    assert f'href="{document.url}"' in detail
+    response = client.get(document.url, HTTP_HOST=HOST)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200 and content.startswith(b"%PDF-")
