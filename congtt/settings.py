@@ -378,6 +378,10 @@ MIDDLEWARE.insert(
 )
 # 0 disables the page cache; off by default under tests (tests/pagecache switch it on).
 PAGECACHE_SECONDS = env.int("PAGECACHE_SECONDS", default=0 if TESTING else 600)
+# Buffered view/click counters (congtt.ops.counters): the cache that holds them and how often a
+# request may flush them to the database (0: only the scheduler and `manage.py flush_counters`).
+COUNTERS_CACHE = "default"
+COUNTERS_FLUSH_SECONDS = env.int("COUNTERS_FLUSH_SECONDS", default=60)
 PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
 
 # --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------

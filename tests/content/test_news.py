@@ -7,6 +7,7 @@ from wagtail.documents import get_document_model
 
 from congtt.content import services
 from congtt.content.models import ArticleKind
+from congtt.ops import counters
 
 from .conftest import DEPT, PORTAL, make_article, make_image, make_topic, news_section
 
@@ -225,10 +226,11 @@ def test_other_site_news_not_on_home(client, portal, department):
 # --- view counter ------------------------------------------------------------------------------
 
 
-def test_views_are_buffered_not_written_per_request(client, section, settings):
+def test_views_are_buffered_not_written_per_request(client, section):
     article = make_article(section, "Bài đếm lượt xem")
-    get(client, article.url)  # warm caches
+    get(client, article.url)  # warm caches (and the request-path flush, due at most once a minute)
     with CaptureQueriesContext(connection) as queries:
+        get(client, article.url)
         get(client, article.url)
     writes = [
         q["sql"]
@@ -236,24 +238,55 @@ def test_views_are_buffered_not_written_per_request(client, section, settings):
         if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
     ]
     assert writes == []
+    assert counters.buffered(services.ARTICLE_VIEWS, article.pk) == 2
+    article.refresh_from_db()
+    assert article.view_count == 1  # the first view, written by the flush it made due
+
+
+def test_buffered_views_are_shown_and_flushed(client, section, settings):
+    settings.COUNTERS_FLUSH_SECONDS = 0
+    article = make_article(section, "Bài nhiều người xem")
+    for _ in range(7):
+        assert get(client, article.url).status_code == 200
     article.refresh_from_db()
     assert article.view_count == 0
-    assert services.pending_views(article.pk) == 2
-
-
-def test_views_flush_every_n_and_periodically(section, monkeypatch):
-    article = make_article(section, "Bài nhiều người xem")
-    monkeypatch.setattr(services, "VIEW_FLUSH_EVERY", 5)
-    for _ in range(7):
-        services.record_view(article.pk)
-    article.refresh_from_db()
-    assert article.view_count == 5
     assert services.displayed_views(article) == 7
-    assert services.flush_views() == 2
+    assert get(client, f"/api/v1/articles/{article.pk}").json()["views"] == 7
+    assert counters.flush() == 7
     article.refresh_from_db()
-    assert article.view_count == 7 and services.pending_views(article.pk) == 0
-    services.record_view(article.pk)
-    assert services.flush_views() == 1
+    assert article.view_count == 7 and services.displayed_views(article) == 7
+    assert '<span class="views">8 lượt xem</span>' in get(client, article.url).content.decode()
+
+
+@pytest.fixture
+def pagecache_on(settings):
+    from congtt.pagecache import middleware
+
+    settings.PAGECACHE_SECONDS = 600
+    middleware._site_memo.clear()
+    yield
+    middleware._site_memo.clear()
+
+
+def test_views_served_from_the_page_cache_are_counted(client, section, pagecache_on):
+    article = make_article(section, "Bài được đọc nhiều")
+    responses = [get(client, article.url) for _ in range(6)]
+    assert [r["X-Cache"] for r in responses] == ["MISS"] + ["HIT"] * 5
+    assert client.head(article.url, HTTP_HOST=PORTAL)["X-Cache"] == "HIT"  # HEAD is not a view
+    article.refresh_from_db()  # the first view was written by the request-path flush
+    assert services.displayed_views(article) == 6
+    counters.flush()
+    article.refresh_from_db()
+    assert article.view_count == 6
+
+
+def test_a_counted_page_cache_hit_costs_no_query(client, section, pagecache_on, django_assert_num_queries):
+    article = make_article(section, "Bài đọc từ bộ nhớ đệm")
+    assert get(client, article.url)["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        assert get(client, article.url)["X-Cache"] == "HIT"
+    article.refresh_from_db()
+    assert services.displayed_views(article) == 2
 
 
 # --- query budgets -----------------------------------------------------------------------------

@@ -9,5 +9,6 @@ urlpatterns = [
     path("thu/cookie/", views.with_cookie),
     path("thu/text/", views.plain_text),
     path("thu/vary/", views.varies_on_encoding),
+    path("thu/dem/<int:pk>/", views.counted),
     *project_urlpatterns,
 ]

@@ -25,3 +25,14 @@ def varies_on_encoding(request):
     response = HttpResponse(f"<p>{request.headers.get('Accept-Encoding', '')}</p>")
     response["Vary"] = "Accept-Encoding"
     return response
+
+
+COUNTER = "tests.pagecache_reads"
+
+
+def counted(request, pk):
+    """A page that counts one hit of COUNTER for ``pk`` each time it is rendered."""
+    from congtt.ops import counters
+
+    counters.count(COUNTER, pk, request)
+    return HttpResponse(f"<p>trang {pk}</p>")

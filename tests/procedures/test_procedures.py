@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congtt.network.services import assign_role
-from congtt.procedures import counters, rules
+from congtt.ops import counters
+from congtt.procedures import rules
 from congtt.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +113,36 @@ def test_apply_online_redirect_counts_clicks(client, procs):
     counters.flush()
     procedure.refresh_from_db()
     assert procedure.click_count == 4 and len(first_writes) <= 1
+
+
+def test_detail_views_served_from_the_page_cache_are_counted(client, procs, settings):
+    from congtt.pagecache import middleware
+
+    settings.PAGECACHE_SECONDS = 600
+    middleware._site_memo.clear()
+    procedure = procs[0]
+    url = f"/thu-tuc-hanh-chinh/{procedure.pk}-{procedure.slug}/"
+    responses = [client.get(url, HTTP_HOST=HOST) for _ in range(5)]
+    middleware._site_memo.clear()
+    assert [r["X-Cache"] for r in responses] == ["MISS"] + ["HIT"] * 4
+    procedure.refresh_from_db()
+    assert procedure.total_views == 5
+    counters.flush()
+    procedure.refresh_from_db()
+    assert procedure.view_count == 5 and procedure.click_count == 0
+
+
+def test_buffered_counts_are_shown_on_the_detail_page(client, procs, settings):
+    settings.COUNTERS_FLUSH_SECONDS = 0
+    procedure = procs[0]
+    client.get(f"/thu-tuc-hanh-chinh/{procedure.pk}/nop-truc-tuyen/", HTTP_HOST=HOST)
+    client.get(f"/thu-tuc-hanh-chinh/{procedure.pk}-{procedure.slug}/", HTTP_HOST=HOST)
+    body = client.get(
+        f"/thu-tuc-hanh-chinh/{procedure.pk}-{procedure.slug}/", HTTP_HOST=HOST
+    ).content.decode()
+    assert "<td>2 / 1</td>" in body
+    procedure.refresh_from_db()
+    assert (procedure.view_count, procedure.click_count) == (0, 0)
 
 
 def test_drafts_and_other_sites_not_public(client, procs):
