@@ -31,6 +31,9 @@ BUDGETED = ("home (portal)", "home (component site)", "section", "article", "leg
 @pytest.fixture(autouse=True)
 def cold(settings):
     settings.PAGECACHE_SECONDS = 0  # the render itself, not the page cache
+    cache.clear()
+    yield
+    cache.clear()  # the demo's site root paths must not outlive its database (next test, same process)
 
 
 def count(client, host, path):
