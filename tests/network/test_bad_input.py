@@ -187,7 +187,9 @@ def test_listing_never_fails_on_bad_values(client, data, name):
         for query in (
             "&".join(f"{p}=abc&{p}=1&{p}=%00" for p in params),
             "khong-co=1&utm_source=%FF&%00=%00&q[]=1&=x",
-            "&".join(f"{p}={v}" for p, v in zip(params * 3, ["%22unclosed", HUGE, "2024-13-45"] * 10)),
+            "&".join(
+                f"{p}={v}" for p, v in zip(params * 3, ["%22unclosed", HUGE, "2024-13-45"] * 10, strict=False)
+            ),
         ):
             url = f"{path}?{query}"
             _assert_normal(_get(client, url), url)
@@ -260,7 +262,7 @@ def test_valid_page_number_gives_no_notice(client, data):
 
 def test_search_syntax_is_plain_text(client, data):
     """Quotes and FTS syntax neither fail nor hide a match of the words around them (words are ANDed)."""
-    for query in ("tin*", "tin+NEAR(", "%22tin", "tin+%27--", "chuy%E1%BB%83n+%22"):
+    for query in ("tin*", "(tin", "tin)", "%22tin", "tin+%27--", "chuy%E1%BB%83n+%22"):
         response = _get(client, f"/tim-kiem/?q={query}")
         assert response.status_code == 200, query
         assert "Tin chuyển đổi số" in _visible_text(response), query
