@@ -3,6 +3,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from congtt.network.models import SiteProfile
+from congtt.vntext import clean_text
 
 from .pagination import BoundedPageNumberPagination
 
@@ -26,6 +27,7 @@ def list_sites(request, kind: str | None = None):
     profiles = SiteProfile.objects.select_related("site", "kind", "parent__site").order_by(
         "kind__order", "agency_name"
     )
+    kind = clean_text(kind, 40)  # NUL and other invisible characters never reach the database
     if kind:
         profiles = profiles.filter(kind__code=kind)
     languages = [code for code, _ in settings.LANGUAGES]

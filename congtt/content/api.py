@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,7 +13,7 @@ from wagtail.models import Page, Site
 
 from congtt.api.pagination import BoundedPageNumberPagination, check_id
 
-from .models import ArticlePage, body_text
+from .models import ArticleKind, ArticlePage, body_text
 from .search import build_search_query, clean_query, parse_query
 
 router = Router()
@@ -138,8 +139,13 @@ def list_articles(
     if featured is not None:
         articles = articles.filter(featured=featured)
     if kind:
+        if kind not in ArticleKind.values:
+            raise HttpError(422, "kind không hợp lệ; dùng một trong: " + ", ".join(ArticleKind.values) + ".")
         articles = articles.filter(kind=kind)
     if lang:
+        languages = [code for code, _name in settings.LANGUAGES]
+        if lang not in languages:
+            raise HttpError(422, "lang không hợp lệ; dùng một trong: " + ", ".join(languages) + ".")
         articles = articles.filter(locale__language_code=lang)
     if q:
         articles = articles.filter(pk__in=_search_ids(articles, q))
