@@ -1,12 +1,10 @@
 """Page types every site is built from: home, section index, standard page, article, topic."""
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -124,20 +122,11 @@ class HomePage(FastRouteMixin, FoldedSearchMixin, Page):
         if profile is not None and profile.is_portal:
             context["component_sites"] = component_sites_by_kind()
         context["sections"] = list(
-            self.get_children()
-            .live()
-            .in_menu()
-            .only("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
+            self.get_children().live().in_menu().only("id", "title", "path", "depth", "url_path", "locale_id")
         )
         from .services import home_news
 
         context.update(home_news(self, context["sections"]))
-        if profile is not None and get_language() == settings.LANGUAGE_CODE:  # documents are Vietnamese
-            from congtt.legal.services import latest_documents, listing_section
-
-            context["documents_section"] = listing_section(context["sections"])
-            if context["documents_section"] is not None:
-                context["latest_documents"] = latest_documents(profile.site_id)
         return context
 
 

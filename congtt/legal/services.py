@@ -182,31 +182,3 @@ def clear_choice_cache(**kwargs):
 
 def paginate_documents(request, queryset):
     return paginate(request, queryset, per_page=PAGE_SIZE)
-
-
-HOME_LATEST = 5
-
-
-def latest_documents(site_id: int, limit: int = HOME_LATEST) -> list:
-    """The newest published documents of a site, for its home page (one query)."""
-    from .models import LegalDocument
-
-    return list(
-        LegalDocument.objects.published()
-        .filter(site_id=site_id)
-        .select_related("form", "issuing_body")
-        .defer("body", "search_text")
-        .order_by("-issue_date", "-pk")[:limit]
-    )
-
-
-def listing_section(pages):
-    """The legal-document listing among ``pages`` (for example a home page's sections), or None.
-
-    Compares content types only (``content_type_id`` must be loaded): no query."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import LegalDocumentIndexPage
-
-    wanted = ContentType.objects.get_for_model(LegalDocumentIndexPage).pk
-    return next((page for page in pages if page.content_type_id == wanted), None)

@@ -230,17 +230,3 @@ def test_detail_query_count_does_not_grow(client, portal, make_doc, django_asser
             assert client.get(f"/van-ban/{target.pk}-{target.slug}/", HTTP_HOST=HOST).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
-
-
-def test_home_lists_the_newest_published_documents_of_its_site(client, portal, department, make_doc):
-    old = make_doc(portal, number="1/QĐ-UBND", issue=dt.date(2023, 1, 5), summary="Văn bản cũ hơn")
-    new = make_doc(portal, number="9/QĐ-UBND", issue=dt.date(2024, 6, 1), summary="Văn bản mới nhất")
-    make_doc(portal, number="10/QĐ-UBND", issue=dt.date(2024, 7, 1), summary="Bản nháp chưa đăng", live=False)
-    make_doc(department, number="11/QĐ-SKHCN", issue=dt.date(2024, 8, 1), summary="Văn bản của Sở")
-    body = client.get("/", HTTP_HOST="langson.localhost").content.decode()
-    section = body.split('id="documents-title"', 1)[1].split("</section>", 1)[0]
-    assert section.index("Văn bản mới nhất") < section.index("Văn bản cũ hơn")
-    assert f'href="/van-ban/{new.pk}-{new.slug}/"' in section and f"/van-ban/{old.pk}-" in section
-    assert "Bản nháp chưa đăng" not in section and "Văn bản của Sở" not in section
-    english = client.get("/en/", HTTP_HOST="langson.localhost").content.decode()
-    assert 'id="documents-title"' not in english
