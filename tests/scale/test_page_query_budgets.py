@@ -31,6 +31,7 @@ BUDGETED = ("home (portal)", "home (component site)", "section", "article", "leg
 @pytest.fixture(autouse=True)
 def cold(settings):
     settings.PAGECACHE_SECONDS = 0  # the render itself, not the page cache
+    settings.COUNTERS_FLUSH_SECONDS = 0  # buffered counters flush on their own schedule, not in a render
     cache.clear()
     yield
     cache.clear()  # the demo's site root paths must not outlive its database (next test, same process)

@@ -21,6 +21,7 @@ BUDGET = 15
 @pytest.fixture(autouse=True)
 def cold(settings):
     settings.PAGECACHE_SECONDS = 0  # the render itself, not the page cache
+    settings.COUNTERS_FLUSH_SECONDS = 0  # buffered counters flush on their own schedule, not in a render
 
 
 def paths():
