@@ -11,11 +11,16 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 
-def render_issue_pdf(issue) -> bytes:
-    from congtt.content.pdf import render_pdf
+def _profile(issue):
     from congtt.network.models import SiteProfile
 
-    profile = SiteProfile.objects.filter(site_id=issue.site_id).first()
+    return SiteProfile.objects.filter(site_id=issue.site_id).select_related("collection").first()
+
+
+def render_issue_pdf(issue, profile=None) -> bytes:
+    from congtt.content.pdf import render_pdf
+
+    profile = profile or _profile(issue)
     documents = list(issue.ordered_documents().published().with_related())
     html = render_to_string(
         "legal/gazette_pdf.html", {"issue": issue, "documents": documents, "profile": profile}
@@ -25,14 +30,14 @@ def render_issue_pdf(issue) -> bytes:
 
 def attach_pdf(issue):
     """Render the issue's PDF, store it as a document and link it to the issue; returns the document."""
-    from congtt.network.models import SiteProfile
-
-    profile = SiteProfile.objects.filter(site_id=issue.site_id).select_related("collection").first()
+    profile = _profile(issue)
     collection = (profile.collection if profile else None) or Collection.get_first_root_node()
     title = _("Công báo số %(number)s năm %(year)s") % {"number": issue.number, "year": issue.year}
     document = get_document_model()(title=title, collection=collection)
     document.file.save(
-        f"cong-bao-{issue.year}-so-{issue.number}.pdf", ContentFile(render_issue_pdf(issue)), save=False
+        f"cong-bao-{issue.year}-so-{issue.number}.pdf",
+        ContentFile(render_issue_pdf(issue, profile)),
+        save=False,
     )
     document.save()
     type(issue).objects.filter(pk=issue.pk).update(pdf=document)

@@ -275,26 +275,15 @@ def parse_seed_output(text: str) -> dict:
     return out
 
 
+def _run_bench_module(path: str, env) -> subprocess.CompletedProcess:
+    """One pytest benchmark module (marker ``bench``) against the bench database, output captured."""
+    cmd = [PYTHON, "-m", "pytest", path, "-m", "bench", "-s", "-q", "-p", "no:warnings"]
+    return subprocess.run(cmd, cwd=ROOT, env=dict(env, CONGTT_TESTING="1"), capture_output=True, text=True)
+
+
 def run_search_bench(env) -> dict:
     """Run tests/bench/bench_search.py against the bench database; p50/p95 and pass/fail."""
-    proc = subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "pytest",
-            "tests/bench/bench_search.py",
-            "-m",
-            "bench",
-            "-s",
-            "-q",
-            "-p",
-            "no:warnings",
-        ],
-        cwd=ROOT,
-        env=dict(env, CONGTT_TESTING="1"),
-        capture_output=True,
-        text=True,
-    )
+    proc = _run_bench_module("tests/bench/bench_search.py", env)
     m = re.search(r"p50 ([\d.]+) ms, p95 ([\d.]+) ms.*?page 1: (\d+)/(\d+) → (PASS|FAIL)", proc.stdout)
     if not m:
         log(f"search benchmark did not report: {proc.stdout[-800:]}")
@@ -333,20 +322,7 @@ def parse_pages_output(text: str) -> dict:
 
 def run_pages_bench(env) -> dict:
     """Run tests/bench/bench_pages.py on the seeded bench database: cold renders of every page type."""
-    cmd = [
-        PYTHON,
-        "-m",
-        "pytest",
-        "tests/bench/bench_pages.py",
-        "-m",
-        "bench",
-        "-s",
-        "-q",
-        "-p",
-        "no:warnings",
-    ]
-    bench_env = dict(env, CONGTT_TESTING="1", BENCH_EXISTING_DB="1")
-    proc = subprocess.run(cmd, cwd=ROOT, env=bench_env, capture_output=True, text=True)
+    proc = _run_bench_module("tests/bench/bench_pages.py", dict(env, BENCH_EXISTING_DB="1"))
     pages = parse_pages_output(proc.stdout)
     if not pages:
         log(f"page benchmark did not report: {proc.stdout[-800:]}")
