@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -56,7 +58,10 @@ def test_load_demo_runs_queued_tasks_so_records_are_searchable(client, db, setti
 
     settings.PORTAL_DOMAIN = "langson.localhost"
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("load_demo")
+    # The worker drops connections that are not in autocommit between tasks, as a long-running process
+    # should; inside the test's transaction that would close PostgreSQL's connection under the test.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("load_demo")
     assert DBTaskResult.objects.exists()
     assert not DBTaskResult.objects.filter(status="READY").exists()
     from congtt.procedures.models import Procedure
