@@ -87,11 +87,12 @@ def user_may_act(task, obj, user) -> bool:
 
 
 def actions_for(task, obj, user):
-    from .models import FieldReviewTask, PublishTask
+    from .models import FieldReviewTask
 
     if not user_may_act(task, obj, user):
         return []
-    approve = _("Xuất bản") if isinstance(task, PublishTask) else _("Đồng ý")
+    # On the last step (publish) Wagtail's editor adds "và xuất bản" to the approve label itself.
+    approve = _("Đồng ý")
     actions = [("reject", _("Trả lại (chọn lý do)"), True)]
     if isinstance(task, FieldReviewTask):
         # The reviewer confirms the prohibited-content checklist (EDT-8) in the dialog.
