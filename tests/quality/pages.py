@@ -24,6 +24,9 @@ SITES = (PORTAL, COMPONENT)
 EDITIONS = _EDITIONS  # ("vi", "en", "zh"): vi at "/", the others at "/en/", "/zh/"
 
 
+ARTICLE_CARD = r'<h3><a href="([^"#]+)"'
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
@@ -33,6 +36,9 @@ class PageType:
     follow: str | tuple[str, str] | None = None
     scan: tuple[str, ...] = ()
     status: int = 200
+    # regex whose group 1 is a followed link's href; default: any <a href> (a card title for articles)
+    link: str | None = None
+    suffix: str = ""  # appended to a followed link: "in/" turns an article into its print view
     sites: tuple[str, ...] = SITES
     editions: tuple[str, ...] = EDITIONS
     wcag_exceptions: tuple[str, ...] = field(default=())  # axe rule ids, each with a reason in a comment
@@ -58,7 +64,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType("not_found", ("/trang-khong-ton-tai-xyz/",), status=404),
     # --- page types of the feature branches (merged 06:00 UTC)
-    PageType("article", follow="/{news}/", lighthouse="@follow"),
+    # An article is the first card title of /tin-tuc/ (the section's first links are its topics).
+    PageType("article", follow="/{news}/", lighthouse="@follow", link=ARTICLE_CARD),
+    PageType("topic", follow="/{news}/"),
     PageType(
         "legal_listing",
         ("/{legal}/", "/{legal}/?q=quyet+dinh&sort=-issued", "/{legal}/?year=abc&page=999"),
@@ -79,6 +87,16 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("consultation", ("/{consultation}/",)),
     PageType("draft", follow="/{consultation}/"),
     PageType("citizen", ("/danh-gia/", "/dien-dan/")),
+    # --- organisation, directory, schedules, disclosures, gazette issues, print view
+    PageType("leader", follow=("/{intro}/", "/{intro}/lanh-dao/")),
+    PageType("directory", ("/{directory}/", "/{directory}/?q=nguyen"), scan=("/{directory}/?q=a",)),
+    PageType("schedule", ("/{schedule}/tiep-cong-dan/", "/{schedule}/duong-day-nong/")),
+    PageType("disclosure_catalogue", ("/{disclosure_catalogue}/",)),
+    # The demo publishes disclosures in the Vietnamese edition only.
+    PageType("disclosures", ("/cong-khai-thong-tin/",), editions=("vi",)),
+    PageType("disclosure", follow="/cong-khai-thong-tin/", editions=("vi",)),
+    PageType("gazette_issue", follow="/{gazette}/", sites=(PORTAL,)),
+    PageType("article_print", follow="/{news}/", link=ARTICLE_CARD, suffix="in/"),
 )
 
 # The public REST API's list endpoints with query parameters (sqlmap; schemathesis covers the rest).

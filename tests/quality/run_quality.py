@@ -25,10 +25,10 @@ GATES = ("axe", "lighthouse", "vnu", "api", "sqlmap", "wapiti")
 HREF = re.compile(r'<a\s[^>]*href="([^"#]+)"')
 
 
-def local_paths(body: str, host: str) -> list[str]:
-    """Paths of the links of a page that stay on ``host`` (relative or absolute), without a query."""
+def local_paths(body: str, host: str, pattern: re.Pattern = HREF) -> list[str]:
+    """Paths of the links (``pattern``'s group 1) of a page that stay on ``host``, without a query."""
     paths = []
-    for href in HREF.findall(body):
+    for href in pattern.findall(body):
         parts = urlsplit(href.replace("&amp;", "&"))
         if parts.query or (parts.netloc and parts.hostname != host):
             continue
@@ -52,10 +52,12 @@ def discover(server, sample: bool) -> list[Target]:
                 listing, prefix = edition_path(edition, listing), edition_path(edition, prefix)
                 _, body, _ = http_get(server.base + listing, host=host)
                 links = [
-                    h for h in local_paths(body, host) if h.startswith(prefix) and h not in (listing, prefix)
+                    h
+                    for h in local_paths(body, host, re.compile(pt.link) if pt.link else HREF)
+                    if h.startswith(prefix) and h not in (listing, prefix)
                 ]
                 if links:
-                    found.append(Target(pt.name, host, edition, links[0], pt.status))
+                    found.append(Target(pt.name, host, edition, links[0] + pt.suffix, pt.status))
                 else:
                     log(f"   ! {pt.name}: no link under {listing} on {host}")
     # The sitemap of each site may list pages no page type names (other sections, other editions).
