@@ -148,7 +148,13 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
             FieldPanel("content"),
             FieldPanel("attachments"),
             MultiFieldPanel(
-                [FieldPanel("authors"), FieldPanel("source"), FieldPanel("unit_name"), FieldPanel("officer")],
+                [
+                    FieldPanel("authors"),
+                    FieldPanel("source"),
+                    FieldPanel("unit"),
+                    FieldPanel("unit_name"),
+                    FieldPanel("officer"),
+                ],
                 heading=gettext_lazy("Tác giả, nguồn và đơn vị gửi"),
             ),
             MultiFieldPanel(
@@ -228,6 +234,7 @@ class UnitQuotaViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("site"),
+            FieldPanel("unit"),
             FieldPanel("unit_name"),
             FieldPanel("weekly_news"),
             FieldPanel("weekly_articles"),
