@@ -233,3 +233,7 @@ class UnitQuotaForm(SiteLimitedForm):
         super().__init__(*args, **kwargs)
         if "site" in self.fields:
             limit_units(self.fields, self.fields["site"].queryset)
+
+
+class BoardMeetingForm(SiteLimitedForm):
+    site_permission = "editorial.add_boardmeeting"

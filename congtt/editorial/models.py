@@ -519,3 +519,42 @@ class ViolationReport(models.Model):
 
     def __str__(self):
         return f"{self.page_title} ({self.get_category_display()})"
+
+
+class BoardMeeting(models.Model):
+    """A meeting of a site's editorial board (EDT-11): at least one every 6 months."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    held_on = models.DateField(_("ngày họp"), db_index=True)
+    chair = models.CharField(_("người chủ trì"), max_length=255)
+    attendees = models.TextField(_("thành phần tham dự"), blank=True)
+    conclusions = models.TextField(_("nội dung, kết luận"))
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("biên bản họp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tệp biên bản trong thư mục tài liệu của trang."),
+    )
+    reminded_on = models.DateField(_("ngày nhắc họp kỳ sau"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("cuộc họp ban biên tập")
+        verbose_name_plural = _("cuộc họp ban biên tập")
+
+    def __str__(self):
+        return _("Họp ban biên tập ngày %(day)s") % {"day": self.held_on.strftime("%d/%m/%Y")}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .meetings import minutes_in_site_collection
+
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": _("Ngày họp không được sau hôm nay.")})
+        if self.minutes_id and self.site_id and not minutes_in_site_collection(self.minutes, self.site):
+            raise ValidationError({"minutes": _("Biên bản phải nằm trong thư mục tài liệu của trang.")})
