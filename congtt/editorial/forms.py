@@ -43,6 +43,14 @@ class ReviewApproveForm(ApproveForm):
     checklist_items = rules.PROHIBITED_CONTENT_CHECKLIST
 
 
+def limit_units(fields, sites) -> None:
+    """Offer only the directory units of the sites the user may work on (EDT-6)."""
+    from congtt.directory.models import Unit
+
+    if "unit" in fields:
+        fields["unit"].queryset = Unit.objects.filter(site__in=sites).order_by("site_id", "order", "name")
+
+
 class SubmissionForm(WagtailAdminModelForm):
     docx_file = forms.FileField(
         label=_("Nhập nội dung từ tệp Word (.docx)"),
@@ -80,6 +88,7 @@ class SubmissionForm(WagtailAdminModelForm):
                 sections = sections.filter(locale__language_code="vi")
             self.fields["section"].queryset = sections.order_by("path")
             self.fields["section"].widget = forms.Select(choices=self.fields["section"].choices)
+        limit_units(self.fields, sites)
         if "officer" in self.fields and not self.instance.pk and user is not None:
             self.fields["officer"].queryset = get_user_model().objects.filter(pk=user.pk)
             self.initial.setdefault("officer", user.pk)
@@ -219,3 +228,12 @@ class DelegationForm(SiteLimitedForm):
 
 class UnitQuotaForm(SiteLimitedForm):
     site_permission = "editorial.add_unitquota"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "site" in self.fields:
+            limit_units(self.fields, self.fields["site"].queryset)
+
+
+class BoardMeetingForm(SiteLimitedForm):
+    site_permission = "editorial.add_boardmeeting"

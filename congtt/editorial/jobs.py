@@ -13,6 +13,12 @@ def deadline_reminders():
     send_reminders()
 
 
+def meeting_reminders():
+    from .meetings import send_reminders
+
+    send_reminders()
+
+
 def ingest_mailboxes():
     """Read every mailbox of ``EDITORIAL_MAILBOXES`` ({site hostname: Maildir path or imap(s):// URL})."""
     from django.core.management import call_command
@@ -31,4 +37,5 @@ def register():
     except ImportError:  # pragma: no cover - ops is always installed in this project
         return
     scheduler.register("editorial_deadline_reminders", scheduler.daily(7), deadline_reminders)
+    scheduler.register("editorial_meeting_reminders", scheduler.daily(7), meeting_reminders)
     scheduler.register("editorial_ingest_mail", scheduler.every(10), ingest_mailboxes)

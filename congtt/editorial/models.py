@@ -73,7 +73,21 @@ class Submission(models.Model):
         _("tác giả"), max_length=255, blank=True, help_text=_("Nhiều tác giả cách nhau bằng dấu phẩy.")
     )
     source = models.CharField(_("nguồn tin"), max_length=255, blank=True)
-    unit_name = models.CharField(_("đơn vị gửi"), max_length=255, blank=True)
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("đơn vị gửi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
+    )
+    unit_name = models.CharField(
+        _("tên đơn vị gửi"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
+    )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cán bộ gửi"),
@@ -151,6 +165,14 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.unit_id:
+            self.unit_name = self.unit.name
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        check_unit(self)
 
     def author_names(self) -> list[str]:
         return [name.strip() for name in self.authors.split(",") if name.strip()]
@@ -366,8 +388,20 @@ class UnitQuota(models.Model):
     """A unit expected to contribute to a site every week (EDT-7; default 1 news + 1 article)."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
+    )
     unit_name = models.CharField(
-        _("đơn vị"), max_length=255, help_text=_("Ghi đúng tên đơn vị như trên phiếu đề nghị.")
+        _("tên đơn vị"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
     )
     weekly_news = models.PositiveSmallIntegerField(_("số tin mỗi tuần"), default=rules.WEEKLY_NEWS_QUOTA)
     weekly_articles = models.PositiveSmallIntegerField(
@@ -387,6 +421,24 @@ class UnitQuota(models.Model):
 
     def __str__(self):
         return self.unit_name
+
+    def save(self, *args, **kwargs):
+        if self.unit_id:
+            self.unit_name = self.unit.name
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        check_unit(self)
+
+
+def check_unit(obj) -> None:
+    """The unit must belong to the record's site; a quota needs a unit or a name (EDT-6)."""
+    from django.core.exceptions import ValidationError
+
+    if obj.unit_id and obj.site_id and obj.unit.site_id != obj.site_id:
+        raise ValidationError({"unit": _("Đơn vị không thuộc trang đã chọn.")})
+    if isinstance(obj, UnitQuota) and not obj.unit_id and not obj.unit_name.strip():
+        raise ValidationError({"unit_name": _("Hãy chọn đơn vị hoặc ghi tên đơn vị.")})
 
 
 class MemberField(models.Model):
@@ -467,3 +519,42 @@ class ViolationReport(models.Model):
 
     def __str__(self):
         return f"{self.page_title} ({self.get_category_display()})"
+
+
+class BoardMeeting(models.Model):
+    """A meeting of a site's editorial board (EDT-11): at least one every 6 months."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    held_on = models.DateField(_("ngày họp"), db_index=True)
+    chair = models.CharField(_("người chủ trì"), max_length=255)
+    attendees = models.TextField(_("thành phần tham dự"), blank=True)
+    conclusions = models.TextField(_("nội dung, kết luận"))
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("biên bản họp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tệp biên bản trong thư mục tài liệu của trang."),
+    )
+    reminded_on = models.DateField(_("ngày nhắc họp kỳ sau"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("cuộc họp ban biên tập")
+        verbose_name_plural = _("cuộc họp ban biên tập")
+
+    def __str__(self):
+        return _("Họp ban biên tập ngày %(day)s") % {"day": self.held_on.strftime("%d/%m/%Y")}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .meetings import minutes_in_site_collection
+
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": _("Ngày họp không được sau hôm nay.")})
+        if self.minutes_id and self.site_id and not minutes_in_site_collection(self.minutes, self.site):
+            raise ValidationError({"minutes": _("Biên bản phải nằm trong thư mục tài liệu của trang.")})

@@ -5,11 +5,15 @@ _BOARD = [*_SUBMIT, "editorial.convert_submission"]
 
 _DEADLINES = [
     f"editorial.{action}_{model}"
-    for model in ("deadlinerule", "publicationdeadline", "unitquota")
+    for model in ("deadlinerule", "publicationdeadline", "unitquota", "boardmeeting")
     for action in ("add", "change", "view", "delete")
 ]
 _REPORTS = ["editorial.view_violationreport", "editorial.change_violationreport"]
-_SEE_DEADLINES = ["editorial.view_publicationdeadline", "editorial.view_unitquota"]
+_SEE_DEADLINES = [
+    "editorial.view_publicationdeadline",
+    "editorial.view_unitquota",
+    "editorial.view_boardmeeting",
+]
 
 ROLE_PERMISSIONS = {
     "chief": [

@@ -55,7 +55,7 @@ class UnitRow:
 
 
 def published_counts(site, start: date, end: date) -> dict[str, dict[str, int]]:
-    """{folded unit name: {"news": n, "article": n}} of submissions published as live articles in [start, end)."""
+    """{folded unit name (the directory unit's when linked): {"news": n, "article": n}} of submissions published as live articles in [start, end)."""
     rows = (
         Submission.objects.filter(
             site=site,
@@ -63,14 +63,14 @@ def published_counts(site, start: date, end: date) -> dict[str, dict[str, int]]:
             article__first_published_at__gte=_aware(start),
             article__first_published_at__lt=_aware(end),
         )
-        .values("unit_name")
+        .values("unit__name", "unit_name")
         .annotate(
             news=Count("pk", filter=Q(item_type="news")), articles=Count("pk", filter=Q(item_type="article"))
         )
     )
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
-        key = fold(row["unit_name"]).strip()
+        key = fold(row["unit__name"] or row["unit_name"]).strip()
         entry = counts.setdefault(key, {"news": 0, "article": 0})
         entry["news"] += row["news"]
         entry["article"] += row["articles"]
@@ -83,8 +83,8 @@ def unit_report(site, day: date | None = None) -> list[UnitRow]:
     week = published_counts(site, *week_bounds(day))
     month = published_counts(site, *month_bounds(day))
     rows = []
-    for quota in UnitQuota.objects.filter(site=site):
-        key = fold(quota.unit_name).strip()
+    for quota in UnitQuota.objects.filter(site=site).select_related("unit"):
+        key = fold(quota.unit.name if quota.unit else quota.unit_name).strip()
         w, m = week.get(key, {}), month.get(key, {})
         target = quota.monthly_target or 4 * (quota.weekly_news + quota.weekly_articles)
         rows.append(

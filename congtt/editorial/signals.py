@@ -85,3 +85,33 @@ def _on_page_published(sender, instance, **kwargs):
 from wagtail.signals import page_published  # noqa: E402
 
 page_published.connect(_on_page_published, dispatch_uid="editorial_deadline_published")
+
+
+def _on_legal_document_saved(sender, instance, raw=False, **kwargs):
+    from .record_deadlines import track_legal_document
+
+    if raw:
+        return
+    try:
+        track_legal_document(instance)
+    except Exception:  # noqa: BLE001 - tracking must never block saving the document
+        logger.exception("editorial: could not track the deadline of legal document %s", instance.pk)
+
+
+def _on_disclosure_saved(sender, instance, raw=False, **kwargs):
+    from .record_deadlines import track_disclosure
+
+    if raw:
+        return
+    try:
+        track_disclosure(instance)
+    except Exception:  # noqa: BLE001 - tracking must never block saving the page
+        logger.exception("editorial: could not track the deadline of disclosure %s", instance.pk)
+
+
+post_save.connect(
+    _on_legal_document_saved, sender="legal.LegalDocument", dispatch_uid="editorial_deadline_legal"
+)
+post_save.connect(
+    _on_disclosure_saved, sender="disclosures.DisclosurePage", dispatch_uid="editorial_deadline_disclosure"
+)

@@ -14,13 +14,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Task
+from wagtail.models import Site, Task
 
 from congtt.network.roles import ROLE_BY_CODE
 from congtt.network.scoping import SiteScopedModelViewSetMixin
 
 from . import rules, services
 from .forms import (
+    BoardMeetingForm,
     DeadlineRuleForm,
     DelegationForm,
     PublicationDeadlineForm,
@@ -29,6 +30,7 @@ from .forms import (
     UnitQuotaForm,
 )
 from .models import (
+    BoardMeeting,
     DeadlineRule,
     Delegation,
     EditorialTask,
@@ -148,7 +150,13 @@ class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
             FieldPanel("content"),
             FieldPanel("attachments"),
             MultiFieldPanel(
-                [FieldPanel("authors"), FieldPanel("source"), FieldPanel("unit_name"), FieldPanel("officer")],
+                [
+                    FieldPanel("authors"),
+                    FieldPanel("source"),
+                    FieldPanel("unit"),
+                    FieldPanel("unit_name"),
+                    FieldPanel("officer"),
+                ],
                 heading=gettext_lazy("Tác giả, nguồn và đơn vị gửi"),
             ),
             MultiFieldPanel(
@@ -228,6 +236,7 @@ class UnitQuotaViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("site"),
+            FieldPanel("unit"),
             FieldPanel("unit_name"),
             FieldPanel("weekly_news"),
             FieldPanel("weekly_articles"),
@@ -249,6 +258,26 @@ class ViolationReportViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     edit_handler = ObjectList([FieldPanel("note")])
 
 
+class BoardMeetingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = BoardMeeting
+    icon = "date"
+    menu_label = gettext_lazy("Họp ban biên tập")
+    name = "editorial_meeting"
+    url_prefix = "ban-bien-tap/hop"
+    list_display = ["held_on", "site", "chair"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("held_on"),
+            FieldPanel("chair"),
+            FieldPanel("attendees"),
+            FieldPanel("conclusions"),
+            FieldPanel("minutes"),
+        ],
+        base_form_class=BoardMeetingForm,
+    )
+
+
 class BoardViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Ban biên tập")
     menu_icon = "group"
@@ -260,6 +289,7 @@ class BoardViewSetGroup(ViewSetGroup):
         DeadlineRuleViewSet,
         DelegationViewSet,
         UnitQuotaViewSet,
+        BoardMeetingViewSet,
     )
 
 
@@ -315,7 +345,27 @@ class DeadlinesPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        return {"rows": deadline_rows(self.request.user)}
+        return {"rows": deadline_rows(self.request.user), "meetings": meeting_rows(self.request.user)}
+
+
+def meeting_rows(user) -> list[dict]:
+    """Per site of the user's board: last meeting date and whether the 6 months have passed (EDT-11)."""
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import meetings
+
+    ids = site_ids_with_permission(user, "editorial.view_boardmeeting")
+    if ids is not None and not ids:
+        return []
+    sites = Site.objects.order_by("site_name")
+    if ids is not None:
+        sites = sites.filter(pk__in=ids)
+    today = timezone.localdate()
+    rows = []
+    for site in sites[:50]:
+        state = meetings.status(site)
+        rows.append({"site": site, "last": state.last, "due": state.due, "overdue": state.overdue(today)})
+    return rows
 
 
 def deadline_rows(user, horizon_days: int = 3) -> list:

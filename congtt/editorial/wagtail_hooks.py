@@ -7,9 +7,25 @@ from wagtail.permissions import register_permission_policy
 from congtt.network.scoping import SitePermissionPolicy
 
 from . import services, views
-from .models import DeadlineRule, Delegation, PublicationDeadline, Submission, UnitQuota, ViolationReport
+from .models import (
+    BoardMeeting,
+    DeadlineRule,
+    Delegation,
+    PublicationDeadline,
+    Submission,
+    UnitQuota,
+    ViolationReport,
+)
 
-for _model in (Submission, PublicationDeadline, DeadlineRule, Delegation, UnitQuota, ViolationReport):
+for _model in (
+    Submission,
+    PublicationDeadline,
+    DeadlineRule,
+    Delegation,
+    UnitQuota,
+    ViolationReport,
+    BoardMeeting,
+):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 
 

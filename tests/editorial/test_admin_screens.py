@@ -11,6 +11,7 @@ VIEWSETS = [
     "editorial_deadline_rule",
     "editorial_delegation",
     "editorial_quota",
+    "editorial_meeting",
 ]
 
 
