@@ -391,7 +391,10 @@ FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
 if FRONTEND_CACHE_URL:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
     }
 
 # --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
