@@ -9,7 +9,7 @@ PYTEST := CONGTT_TESTING=1 $(BIN)/python -m pytest
 # The suite runs in parallel processes (pytest-xdist); `make test PYTEST_WORKERS=0` runs it in one.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run install migrate demo serve test e2e lint lock messages bench clean quality \
+.PHONY: run install migrate demo serve test e2e lint lock messages bench smoke clean quality \
 	quality-axe quality-lighthouse quality-vnu quality-api quality-sqlmap quality-wapiti
 
 run: install migrate demo serve
@@ -70,6 +70,10 @@ messages: install
 # Installs wrk and nginx with apt-get when missing. Results: tests/bench/results/*.json
 bench: install
 	$(BIN)/python tests/bench/run_bench.py
+
+# Smoke test of the production recipe on loopback (deploy/smoke.sh, docs/trien-khai.md §7).
+smoke: install
+	deploy/smoke.sh
 
 clean:
 	rm -rf $(VENV) var/static

@@ -384,6 +384,19 @@ COUNTERS_CACHE = "default"
 COUNTERS_FLUSH_SECONDS = env.int("COUNTERS_FLUSH_SECONDS", default=60)
 PAGECACHE_EXCLUDE = env.list("PAGECACHE_EXCLUDE", default=[])  # extra path prefixes never cached
 
+# nginx's proxy cache in front (deploy/nginx/congtt.conf): Wagtail's frontend cache sends PURGE for a page's
+# URLs when it is published, unpublished or moved. FRONTEND_CACHE_URL is where nginx takes PURGE from the app
+# host, e.g. http://127.0.0.1:8080 (the recipe's loopback listener); unset, nothing is purged.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+
 # --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
 # EDITORIAL_MAILBOXES="sokhcn.langson.gov.vn=/var/mail/bbt-sokhcn,langson.gov.vn=imaps://u:p@mail/INBOX"
 EDITORIAL_MAILBOXES = env.dict("EDITORIAL_MAILBOXES", default={})

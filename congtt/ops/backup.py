@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from django.apps import apps
@@ -83,6 +84,29 @@ def _pg_args(db, name=None) -> list[str]:
     return [*args, "-d", name or db["NAME"]]
 
 
+def pg_tool(name: str) -> str:
+    """Path of pg_dump/pg_restore, or a clear error when the client tools are not installed."""
+    path = shutil.which(name)
+    if not path:
+        raise BackupError(
+            f"Không tìm thấy chương trình {name}: cài gói postgresql-client cùng phiên bản với máy chủ PostgreSQL"
+        )
+    return path
+
+
+def _run_pg(args: list[str], db) -> None:
+    try:
+        subprocess.run(args, env=_pg_env(db), check=True, capture_output=True)
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode(errors="replace").strip()[-500:]
+        raise BackupError(f"{Path(args[0]).name} lỗi (mã {exc.returncode}): {detail}") from exc
+
+
+def scratch_database_name() -> str:
+    """Unique per process (each pytest-xdist worker, each scheduler run) and per call."""
+    return f"congtt_verify_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+
 def _dump_database(target_dir: Path) -> str:
     vendor = connection.vendor
     if vendor == "sqlite":
@@ -100,12 +124,7 @@ def _dump_database(target_dir: Path) -> str:
     if vendor == "postgresql":
         db = settings.DATABASES["default"]
         out = target_dir / "db.dump"
-        subprocess.run(
-            ["pg_dump", "-Fc", "-f", str(out), *_pg_args(db)],
-            env=_pg_env(db),
-            check=True,
-            capture_output=True,
-        )
+        _run_pg([pg_tool("pg_dump"), "-Fc", "-f", str(out), *_pg_args(db)], db)
         return "db.dump"
     raise BackupError(f"unsupported database vendor {vendor}")
 
@@ -194,7 +213,8 @@ def _pg_scratch_counts(dump: Path, tables) -> dict[str, int]:
     import psycopg
 
     db = settings.DATABASES["default"]
-    scratch = f"congtt_verify_{int(time.time())}"
+    scratch = scratch_database_name()
+    restore = pg_tool("pg_restore")
     conninfo = {
         k: v
         for k, v in {
@@ -208,12 +228,7 @@ def _pg_scratch_counts(dump: Path, tables) -> dict[str, int]:
     with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as admin:
         admin.execute(f'CREATE DATABASE "{scratch}"')
     try:
-        subprocess.run(
-            ["pg_restore", "--no-owner", *_pg_args(db, scratch), str(dump)],
-            env=_pg_env(db),
-            check=True,
-            capture_output=True,
-        )
+        _run_pg([restore, "--no-owner", "--exit-on-error", *_pg_args(db, scratch), str(dump)], db)
         with psycopg.connect(dbname=scratch, **conninfo) as con:
             return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
@@ -266,11 +281,8 @@ def restore_backup(path) -> dict:
         for conn in connections.all():
             conn.close()
         db = settings.DATABASES["default"]
-        subprocess.run(
-            ["pg_restore", "--clean", "--if-exists", "--no-owner", *_pg_args(db), str(db_file)],
-            env=_pg_env(db),
-            check=True,
-            capture_output=True,
+        _run_pg(
+            [pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", *_pg_args(db), str(db_file)], db
         )
     media = path / "media"
     if manifest["kind"] == "full":

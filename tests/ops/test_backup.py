@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.db import connection as _connection
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -16,11 +17,18 @@ from congtt.ops import scheduler
 from congtt.ops.backup import create_backup, read_manifest, rotate, verify_backup
 from congtt.ops.models import AccessEvent, BackupRecord, Incident, JobRun
 
-# The round trip below exercises the SQLite online-backup path; the pg_dump path has no test yet.
-sqlite_only = pytest.mark.skipif(
-    __import__("django.db", fromlist=["connection"]).connection.vendor != "sqlite",
-    reason="SQLite backup path; PostgreSQL (pg_dump) path not yet covered",
+VENDOR = _connection.vendor
+DB_FILE = {"sqlite": "db.sqlite3", "postgresql": "db.dump"}[VENDOR]
+# The suite runs on SQLite and again on PostgreSQL (.ci/run): each path is proven on its own leg.
+postgresql_only = pytest.mark.skipif(
+    VENDOR != "postgresql", reason="pg_dump/pg_restore path: run with DATABASE_URL=postgres://… (the PG leg)"
 )
+
+
+def _pg_databases():
+    with _connection.cursor() as cursor:
+        cursor.execute("SELECT datname FROM pg_database")
+        return {row[0] for row in cursor.fetchall()}
 
 
 @pytest.fixture
@@ -42,7 +50,6 @@ def snapshot():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@sqlite_only
 def test_backup_verify_restore_round_trip(portal, department, dirs):
     Document = get_document_model()
     doc = Document(title="Quyết định 12/QĐ-UBND")
@@ -53,7 +60,8 @@ def test_backup_verify_restore_round_trip(portal, department, dirs):
     call_command("backup", stdout=out)
     path = create_backup.__globals__["Path"](out.getvalue().split()[0])
     manifest = read_manifest(path)
-    assert manifest["vendor"] == "sqlite" and manifest["kind"] == "full"
+    assert manifest["vendor"] == VENDOR and manifest["kind"] == "full"
+    assert manifest["database_file"] == DB_FILE and (path / DB_FILE).stat().st_size > 0
     assert any(f["path"].endswith("quyet-dinh-12.pdf") for f in manifest["files"])
     assert manifest["counts"]["wagtailcore_page"] == len(before["pages"])
     verify_out = io.StringIO()
@@ -75,16 +83,15 @@ def test_backup_verify_restore_round_trip(portal, department, dirs):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@sqlite_only
 def test_corrupted_backup_is_detected(portal, dirs):
     path = create_backup("full")
     assert verify_backup(path)["ok"]
-    db_file = path / "db.sqlite3"
+    db_file = path / DB_FILE
     data = bytearray(db_file.read_bytes())
     data[len(data) // 2] ^= 0xFF
     db_file.write_bytes(bytes(data))
     report = verify_backup(path)
-    assert not report["ok"] and "db.sqlite3" in report["errors"][0]
+    assert not report["ok"] and DB_FILE in report["errors"][0]
     with pytest.raises(CommandError, match="Bản sao lưu hỏng"):
         call_command("verify_backup", str(path))
 
@@ -102,6 +109,58 @@ def test_missing_rows_are_detected_even_with_matching_hashes(portal, dirs):
     report = verify_backup(path)
     assert not report["ok"] and "wagtailcore_page" in report["errors"][0]
     assert hashlib  # noqa
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@postgresql_only
+def test_pg_verify_restores_into_a_scratch_database_and_drops_it(portal, dirs, monkeypatch):
+    """verify_backup restores db.dump into its own scratch database, counts rows there, then drops it."""
+    from congtt.ops import backup
+
+    path = create_backup("db")
+    assert sorted(p.name for p in path.iterdir()) == ["db.dump", "manifest.json"]
+    names = []
+    real_name = backup.scratch_database_name
+    monkeypatch.setattr(backup, "scratch_database_name", lambda: names.append(real_name()) or names[-1])
+    before = _pg_databases()
+    report = verify_backup(path)
+    assert report["ok"], report["errors"]
+    assert report["counts"] == read_manifest(path)["counts"] and report["counts"]["wagtailcore_page"] > 1
+    assert names and str(__import__("os").getpid()) in names[0] and names[0] not in _pg_databases()
+
+    # A dump pg_restore cannot read (hashes re-written to match): a clear error, and the scratch DB is gone.
+    (path / "db.dump").write_bytes(b"not a dump")
+    manifest = read_manifest(path)
+    manifest["files"] = [
+        {**f, "sha256": backup.sha256_file(path / f["path"]), "size": (path / f["path"]).stat().st_size}
+        for f in manifest["files"]
+    ]
+    (path / "manifest.json").write_text(__import__("json").dumps(manifest))
+    report = verify_backup(path)
+    assert not report["ok"] and "pg_restore" in report["errors"][0]
+    assert _pg_databases() == before
+
+
+@pytest.mark.django_db
+def test_missing_pg_client_tools_give_a_clear_error(monkeypatch):
+    from congtt.ops import backup
+
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    with pytest.raises(backup.BackupError, match="postgresql-client"):
+        backup.pg_tool("pg_dump")
+
+
+@postgresql_only
+def test_pg_client_matches_the_server_version():
+    """pg_dump refuses a newer server; an older pg_restore cannot read a newer dump format."""
+    import re
+    import subprocess
+
+    from congtt.ops import backup
+
+    out = subprocess.run([backup.pg_tool("pg_dump"), "--version"], capture_output=True, text=True, check=True)
+    client_major = int(re.search(r"(\d+)\.", out.stdout).group(1))
+    assert client_major == _connection.pg_version // 10000
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
