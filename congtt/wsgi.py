@@ -3,4 +3,8 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congtt.settings")
-application = get_wsgi_application()
+
+from congtt.pagecache.fastpath import PageCacheFastPath  # noqa: E402 (needs the settings module set)
+
+# Page-cache hits are answered before Django's handler (congtt/pagecache/fastpath.py).
+application = PageCacheFastPath(get_wsgi_application())

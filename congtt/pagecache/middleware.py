@@ -58,6 +58,66 @@ def _resolve_site_id(request):
     return site.pk if site is not None else None
 
 
+def is_anonymous(request) -> bool:
+    """The request may be answered from, or stored in, the shared cache: GET/HEAD with no state.
+
+    The one rule both the middleware and the WSGI fast path (``fastpath.py``) apply.
+    """
+    if store.timeout() <= 0 or request.method not in rules.CACHEABLE_METHODS:
+        return False
+    if rules.request_has_state(request.COOKIES, settings.SESSION_COOKIE_NAME, request.headers):
+        return False
+    return not rules.is_excluded_path(request.path_info, _excluded_prefixes(), _languages())
+
+
+def find_hit(request, language: str, resolve_site: bool = True):
+    """The response for a cache hit, or None; notes the key and versions on the request either way.
+
+    ``language`` is the edition activated for the request. Without ``resolve_site`` a host not
+    resolved yet by this process is not looked up in the database (None, nothing noted).
+    """
+    if not is_anonymous(request):
+        return None
+    host = (request.get_host(), request.get_port())
+    language = (language or settings.LANGUAGE_CODE).split("-")[0]
+    query = rules.query_string(request.GET.lists())
+    memo = _site_memo.get(host)
+    if memo is None and not resolve_site:
+        return None
+    site_id = memo[0] if memo else _resolve_site_id(request)
+    if site_id is None:
+        return None
+    key = rules.cache_key(site_id, language, request.path, query)
+    global_v, site_v, entry = store.read_versions(site_id, key)
+    if memo and memo[1] != global_v:  # sites changed since we resolved this host
+        if not resolve_site:
+            return None
+        site_id = _resolve_site_id(request)
+        if site_id is None:
+            return None
+        key = rules.cache_key(site_id, language, request.path, query)
+        global_v, site_v, entry = store.read_versions(site_id, key)
+    if not memo or memo[1] != global_v:
+        if len(_site_memo) > _MEMO_LIMIT:
+            _site_memo.clear()
+        _site_memo[host] = (site_id, global_v)
+    request._pagecache = {"key": key, "versions": (global_v, site_v), "hit": False}
+    if (
+        entry
+        and entry["versions"] == (global_v, site_v)
+        and entry["vary"] == rules.varying_request_values(list(entry["vary"]), request.headers)
+    ):
+        request._pagecache["hit"] = True
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response.headers[name] = value
+        response.headers["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
+        if request.method == "GET":  # HEAD is not a view
+            counters.replay(entry.get("counts", ()))
+        return response
+    return None
+
+
 class PageCacheFetchMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,46 +130,7 @@ class PageCacheFetchMiddleware:
         return self.get_response(request)
 
     def lookup(self, request):
-        if store.timeout() <= 0 or request.method not in rules.CACHEABLE_METHODS:
-            return None
-        if rules.request_has_state(request.COOKIES, settings.SESSION_COOKIE_NAME, request.headers):
-            return None
-        if rules.is_excluded_path(request.path_info, _excluded_prefixes(), _languages()):
-            return None
-        host = (request.get_host(), request.get_port())
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        query = rules.query_string(request.GET.lists())
-        memo = _site_memo.get(host)
-        site_id = memo[0] if memo else _resolve_site_id(request)
-        if site_id is None:
-            return None
-        key = rules.cache_key(site_id, language, request.path, query)
-        global_v, site_v, entry = store.read_versions(site_id, key)
-        if memo and memo[1] != global_v:  # sites changed since we resolved this host
-            site_id = _resolve_site_id(request)
-            if site_id is None:
-                return None
-            key = rules.cache_key(site_id, language, request.path, query)
-            global_v, site_v, entry = store.read_versions(site_id, key)
-        if not memo or memo[1] != global_v:
-            if len(_site_memo) > _MEMO_LIMIT:
-                _site_memo.clear()
-            _site_memo[host] = (site_id, global_v)
-        request._pagecache = {"key": key, "versions": (global_v, site_v), "hit": False}
-        if (
-            entry
-            and entry["versions"] == (global_v, site_v)
-            and entry["vary"] == rules.varying_request_values(list(entry["vary"]), request.headers)
-        ):
-            request._pagecache["hit"] = True
-            response = HttpResponse(entry["content"], status=entry["status"])
-            for name, value in entry["headers"]:
-                response.headers[name] = value
-            response.headers["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
-            if request.method == "GET":  # HEAD is not a view
-                counters.replay(entry.get("counts", ()))
-            return response
-        return None
+        return find_hit(request, get_language())
 
 
 class PageCacheUpdateMiddleware:

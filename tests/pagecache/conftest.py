@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from congtt.pagecache import middleware
@@ -12,3 +13,8 @@ def pagecache_on(settings):
     yield
     cache.clear()
     middleware._site_memo.clear()
+
+
+@pytest.fixture
+def editor(department):
+    return get_user_model().objects.create_superuser("bientap", "bt@example.vn", "mat-khau-rat-dai-123")

@@ -1,7 +1,6 @@
 """Full-page cache: what is served from the cache, to whom, and when it is forgotten (issue 8, item 2)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -172,11 +171,6 @@ def test_draft_save_keeps_the_cache(client, department):
     response = get(client, "/tin-tuc/bai-da-dang/")
     assert response["X-Cache"] == "HIT"
     assert "bản nháp sửa" not in response.content.decode()
-
-
-@pytest.fixture
-def editor(department):
-    return get_user_model().objects.create_superuser("bientap", "bt@example.vn", "mat-khau-rat-dai-123")
 
 
 def test_logged_in_users_never_get_or_make_cached_copies(client, department, editor):
