@@ -1,5 +1,7 @@
 """The public read-only REST API (PUB-7) at /api/v1/, OpenAPI at /api/v1/openapi.json."""
 
+from functools import partial
+
 from ninja.errors import ValidationError
 
 from congtt.citizen.api import router as citizen_router
@@ -20,7 +22,7 @@ api = PublicAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
-api.add_exception_handler(ValidationError, validation_error_handler)
+api.add_exception_handler(ValidationError, partial(validation_error_handler, api=api))
 api.add_router("/sites/", sites_router, tags=["sites"])
 api.add_router("/officials/", officials_router, tags=["officials"])
 api.add_router("/schedules/", schedules_router, tags=["schedules"])
