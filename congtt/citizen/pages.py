@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from congtt.content.models import paginate
 from congtt.network.context import get_site
+from congtt.network.query_params import params_notice
 from congtt.vntext import clean_text, fold
 
 from . import antispam, transitions
@@ -82,6 +83,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
                 "fields": fields,
                 "field_id": field_id,
                 "filter_messages": messages,
+                "params_notice": params_notice(request, ("q", "linh-vuc", "page")),
             },
         )
 
@@ -223,7 +225,14 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
     def index_view(self, request):
         drafts = Draft.objects.filter(site=get_site(request), published=True).select_related("drafting_unit")
         today = timezone.localdate()
-        return self.render(request, context_overrides={"drafts": paginate(request, drafts), "today": today})
+        return self.render(
+            request,
+            context_overrides={
+                "drafts": paginate(request, drafts),
+                "today": today,
+                "params_notice": params_notice(request),
+            },
+        )
 
     @path("<int:pk>/")
     def draft_view(self, request, pk):

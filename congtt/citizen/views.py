@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from congtt.content.models import paginate
 from congtt.network.context import get_site
+from congtt.network.query_params import params_notice
 
 from . import antispam
 from .forms import PostForm, RatingForm
@@ -63,7 +64,11 @@ def rating(request):
 def forum_index(request):
     site = _site_or_404(request)
     topics = Topic.objects.filter(site=site, published=True)
-    return TemplateResponse(request, "citizen/forum_index.html", {"topics": paginate(request, topics)})
+    return TemplateResponse(
+        request,
+        "citizen/forum_index.html",
+        {"topics": paginate(request, topics), "params_notice": params_notice(request)},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -98,6 +103,7 @@ def forum_topic(request, pk):
             "sent": sent,
             "message": message,
             "captcha": antispam.captcha_enabled(),
+            "params_notice": params_notice(request),
         },
         status=status,
     )

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congtt.network.query_params import params_notice
 from congtt.vntext import fold
 
 from .blocks import ArticleBody, AuthorBlock
@@ -153,6 +154,7 @@ class SectionPage(FastRouteMixin, FoldedSearchMixin, Page):
         else:
             children = public(self.get_children().live()).order_by("-first_published_at", "-pk")
             context["children"] = paginate(request, children)
+        context["params_notice"] = params_notice(request)
         return context
 
 
@@ -193,6 +195,7 @@ class TopicPage(FoldedSearchMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, article_list(ArticlePage.objects.filter(topics=self)))
+        context["params_notice"] = params_notice(request)
         return context
 
 

@@ -4,9 +4,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from congtt.network.context import get_edition_home, get_site, get_site_profile
+from congtt.network.query_params import ignored_params_notice
 
 from .models import paginate
 from .search import MAX_QUERY_LENGTH, parse_request, safe_search, sources
+
+SEARCH_PARAMS = ("q", "loai", "tu_ngay", "den_ngay", "pham_vi", "page")
 
 
 def search(request):
@@ -46,5 +49,6 @@ def search(request):
             "network_allowed": network_allowed,
             "querystring": params.urlencode(),
             "max_length": MAX_QUERY_LENGTH,
+            "params_notice": ignored_params_notice(request.GET, SEARCH_PARAMS),
         },
     )

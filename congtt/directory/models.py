@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from congtt.content.models import paginate
+from congtt.network.query_params import params_notice
 from congtt.vntext import fold
 
 from . import rules
@@ -483,6 +484,7 @@ class DirectoryPage(Page):
                 "query": raw_q[: rules.MAX_QUERY_LENGTH],
                 "selected_unit": unit_id,
                 "filter_messages": messages,
+                "params_notice": params_notice(request, ("q", "don-vi", "page")),
                 "filter_params": urlencode(params),
                 "show_fallback_notice": any(
                     o.fallback or (o.unit is not None and o.unit.fallback) for o in page_obj.object_list
@@ -512,7 +514,7 @@ class SchedulePage(RoutablePageMixin, Page):
                 urls.append({"location": base + self.reverse_subpage(name)})
         return urls
 
-    def _week(self, request, model, extra_filter=None):
+    def _week(self, request, model, known, extra_filter=None):
         site = _site_for(request)
         language = current_language()
         today = timezone.localdate()
@@ -549,6 +551,7 @@ class SchedulePage(RoutablePageMixin, Page):
             "is_current_week": monday == rules.monday_of(today),
             "filter_messages": messages,
             "has_entries": bool(by_day),
+            "params_notice": params_notice(request, known),
         }
 
     def _hotlines(self, request):
@@ -569,7 +572,7 @@ class SchedulePage(RoutablePageMixin, Page):
                 messages.append(_t("Không có lãnh đạo này; đang hiển thị lịch của tất cả lãnh đạo."))
             else:
                 extra = {"leader_id": selected}
-        context = self._week(request, ScheduleEntry, extra)
+        context = self._week(request, ScheduleEntry, ("tuan", "lanh-dao"), extra)
         context["filter_messages"] = context["filter_messages"] + messages
         context.update(
             {
@@ -583,7 +586,7 @@ class SchedulePage(RoutablePageMixin, Page):
 
     @path("tiep-cong-dan/", name="reception")
     def reception_route(self, request):
-        context = self._week(request, ReceptionEntry)
+        context = self._week(request, ReceptionEntry, ("tuan",))
         context["view"] = "reception"
         return self.render(request, context_overrides=context, template="directory/reception_page.html")
 
@@ -591,6 +594,10 @@ class SchedulePage(RoutablePageMixin, Page):
     def hotlines_route(self, request):
         return self.render(
             request,
-            context_overrides={"hotlines": self._hotlines(request), "view": "hotlines"},
+            context_overrides={
+                "hotlines": self._hotlines(request),
+                "view": "hotlines",
+                "params_notice": params_notice(request, ()),
+            },
             template="directory/hotlines_page.html",
         )

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from congtt.content.models import paginate
 from congtt.directory.models import SearchableQuerySet
+from congtt.network.query_params import params_notice
 from congtt.vntext import fold
 
 from . import rules
@@ -86,6 +87,7 @@ class DisclosureIndexPage(Page):
                 "selected_kind": selection.kind,
                 "selected_year": selection.year,
                 "filter_messages": selection.messages,
+                "params_notice": params_notice(request, ("loai", "nam", "page")),
                 "filter_params": urlencode(params),
                 "kind_labels": dict(KIND_CHOICES),
             }

@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
 from wagtail.search import index
 
+from congtt.network.query_params import params_notice
 from congtt.vntext import fold, slugify_vi
 
 from . import rules
@@ -299,7 +300,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from .services import document_filter_choices, filter_documents, paginate_documents
+        from .services import FILTER_KEYS, document_filter_choices, filter_documents, paginate_documents
 
         result = filter_documents(self.documents_queryset(request), request.GET, today=today())
         page_obj = paginate_documents(request, result.queryset.with_related())
@@ -313,6 +314,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
                 "statuses": rules.STATUS_LABELS.items(),
                 "sorts": SORT_LABELS.items(),
                 "querystring": result.querystring,
+                "params_notice": params_notice(request, (*FILTER_KEYS, "page")),
             }
         )
         return TemplateResponse(request, "legal/legal_document_index_page.html", context)
@@ -529,6 +531,7 @@ class GazetteIndexPage(RoutablePageMixin, Page):
                 "year": year,
                 "message": message,
                 "querystring": f"year={year}" if year else "",
+                "params_notice": params_notice(request, ("year", "page")),
             }
         )
         return TemplateResponse(request, "legal/gazette_index_page.html", context)

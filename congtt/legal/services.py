@@ -60,12 +60,6 @@ def filter_documents(queryset, params, *, today: dt.date) -> FilterResult:
     cleaned = result.cleaned
     get = params.get
 
-    unknown = sorted(k for k in params if k not in FILTER_KEYS and k != "page")
-    if unknown:
-        messages.append(
-            "Bỏ qua bộ lọc không hỗ trợ: " + ", ".join(rules.clean_query(k, 30) for k in unknown[:5]) + "."
-        )
-
     raw_q = get("q") or ""
     q = rules.clean_query(raw_q)
     if raw_q and not q:

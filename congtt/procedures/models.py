@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, Revi
 from wagtail.search import index
 
 from congtt.legal.models import section_item_url
+from congtt.network.query_params import params_notice
 from congtt.ops import counters
 from congtt.vntext import fold, slugify_vi
 
@@ -189,7 +190,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from .services import filter_procedures, group_by_field
+        from .services import FILTER_KEYS, filter_procedures, group_by_field
 
         result = filter_procedures(self.procedures_queryset(request), request.GET)
         from congtt.content.models import paginate
@@ -206,6 +207,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
                 "levels": rules.LEVELS.items(),
                 "service_levels": rules.SERVICE_LEVELS.items(),
                 "querystring": result.querystring,
+                "params_notice": params_notice(request, (*FILTER_KEYS, "page")),
             }
         )
         return TemplateResponse(request, "procedures/procedure_index_page.html", context)

@@ -27,11 +27,6 @@ class FilterResult:
 
 def filter_procedures(queryset, params) -> FilterResult:
     result = FilterResult(queryset)
-    unknown = sorted(k for k in params if k not in FILTER_KEYS and k != "page")
-    if unknown:
-        result.messages.append(
-            "Bỏ qua bộ lọc không hỗ trợ: " + ", ".join(clean_query(k, 30) for k in unknown[:5]) + "."
-        )
     q = clean_query(params.get("q"))
     if q:
         result.cleaned["q"] = q

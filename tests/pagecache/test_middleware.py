@@ -266,3 +266,14 @@ def test_expired_entries_are_rendered_again(client, department, settings):
     time.sleep(1.2)
     assert get(client, "/tin-tuc/")["X-Cache"] == "MISS"
     assert timezone.now()
+
+
+def test_a_page_naming_an_ignored_parameter_has_its_own_entry(client, department):
+    notice = "Bỏ qua bộ lọc không hỗ trợ: khong-co."
+    assert notice in get(client, "/tin-tuc/?khong-co=1").content.decode()
+    plain = get(client, "/tin-tuc/")
+    assert plain["X-Cache"] == "MISS" and notice not in plain.content.decode()
+    again = get(client, "/tin-tuc/?khong-co=1")
+    assert again["X-Cache"] == "HIT" and notice in again.content.decode()
+    assert notice not in get(client, "/tin-tuc/").content.decode()
+    assert notice not in get(client, "/tin-tuc/?utm_source=zalo").content.decode()
