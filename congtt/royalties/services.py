@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from congtt.editorial.workflow import current_delegation, user_roles
 from congtt.network.models import SiteRoleGroup
 from congtt.network.roles import ROLE_BY_CODE
-from congtt.editorial.workflow import current_delegation, user_roles
 from congtt.network.scoping import ALL, site_ids_with_permission
 from congtt.vntext import fold
 
