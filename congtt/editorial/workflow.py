@@ -47,11 +47,16 @@ def user_roles(user, site) -> set[str]:
     return cache[site.pk]
 
 
-def active_delegation(site, user, day=None) -> bool:
+def current_delegation(site, user, day=None):
+    """The chief's delegation of final approval that ``user`` holds on ``site`` today, or None."""
     from .models import Delegation
 
     day = day or timezone.localdate()
-    return Delegation.objects.filter(site=site, deputy=user, starts_on__lte=day, ends_on__gte=day).exists()
+    return Delegation.objects.filter(site=site, deputy=user, starts_on__lte=day, ends_on__gte=day).first()
+
+
+def active_delegation(site, user, day=None) -> bool:
+    return current_delegation(site, user, day) is not None
 
 
 def page_field_id(page):

@@ -187,6 +187,22 @@ class Statement(models.Model):
         verbose_name=_("người phê duyệt"),
     )
     approved_at = models.DateTimeField(_("phê duyệt lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người trình"),
+    )
+    approved_under = models.ForeignKey(
+        "editorial.Delegation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("phê duyệt theo ủy quyền"),
+    )
 
     class Meta:
         verbose_name = _("bảng kê nhuận bút")

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from congtt.editorial.workflow import current_delegation, user_roles
 from congtt.network.models import SiteRoleGroup
 from congtt.network.roles import ROLE_BY_CODE
 from congtt.network.scoping import ALL, site_ids_with_permission
@@ -40,6 +41,36 @@ def can_prepare_statement(user, site) -> bool:
 
 def can_approve_statement(user, site) -> bool:
     return _allowed(user, "royalties.approve_statement", site.pk)
+
+
+def approval_authority(user, site):
+    """Whether ``user`` may approve ``site``'s statements, and under which delegation (ROY-3, EDT-1).
+
+    The chief approves in their own right (``(True, None)``); a deputy approves only while holding the
+    chief's current delegation of final approval (``(True, delegation)``); everyone else is refused.
+    """
+    if can_approve_statement(user, site):
+        return True, None
+    if not user.is_authenticated or not user.is_active or "deputy" not in user_roles(user, site):
+        return False, None
+    delegation = current_delegation(site, user)
+    return delegation is not None, delegation
+
+
+def _approver(statement: Statement, user, verb: str):
+    allowed, delegation = approval_authority(user, statement.site)
+    if not allowed:
+        if "deputy" in user_roles(user, statement.site):
+            raise RoyaltyError(
+                f"Phó Trưởng ban chỉ được {verb} bảng kê khi đang được Trưởng ban ủy quyền duyệt; "
+                "hiện không có ủy quyền còn hiệu lực."
+            )
+        raise RoyaltyError(
+            f"Chỉ Trưởng ban biên tập (hoặc Phó Trưởng ban được ủy quyền) của trang này được {verb} bảng kê."
+        )
+    if statement.submitted_by_id and statement.submitted_by_id == user.pk:
+        raise RoyaltyError(f"Người trình bảng kê không được tự {verb} bảng kê đó.")
+    return delegation
 
 
 def frame_for(site, year: int) -> RateFrame | None:
@@ -228,33 +259,40 @@ def submit_statement(statement: Statement, user) -> Statement:
         raise RoyaltyError("Chỉ trình được bảng kê đang ở trạng thái dự thảo.")
     statement.status = Statement.Status.SUBMITTED
     statement.submitted_at = timezone.now()
-    statement.save(update_fields=["status", "submitted_at"])
+    statement.submitted_by = user
+    statement.save(update_fields=["status", "submitted_at", "submitted_by"])
     log(instance=statement, action="royalties.submit", user=user)
     return statement
 
 
 def approve_statement(statement: Statement, user) -> Statement:
-    if not can_approve_statement(user, statement.site):
-        raise RoyaltyError("Chỉ Trưởng ban biên tập của trang này được phê duyệt bảng kê.")
+    """The chief, or a deputy holding the chief's current delegation, approves a submitted statement."""
+    delegation = _approver(statement, user, "phê duyệt")
     if statement.status != Statement.Status.SUBMITTED:
         raise RoyaltyError("Chỉ phê duyệt được bảng kê đã trình.")
     statement.status = Statement.Status.APPROVED
     statement.approved_by = user
     statement.approved_at = timezone.now()
-    statement.save(update_fields=["status", "approved_by", "approved_at"])
-    log(instance=statement, action="royalties.approve", user=user)
+    statement.approved_under = delegation
+    statement.save(update_fields=["status", "approved_by", "approved_at", "approved_under"])
+    log(
+        instance=statement,
+        action="royalties.approve",
+        user=user,
+        data={"delegation": delegation.pk if delegation else None},
+    )
     return statement
 
 
 def return_statement(statement: Statement, user) -> Statement:
     """The chief sends a submitted statement back to the secretary as a draft."""
-    if not can_approve_statement(user, statement.site):
-        raise RoyaltyError("Chỉ Trưởng ban biên tập của trang này được trả lại bảng kê.")
+    _approver(statement, user, "trả lại")
     if statement.status != Statement.Status.SUBMITTED:
         raise RoyaltyError("Chỉ trả lại được bảng kê đang chờ phê duyệt.")
     statement.status = Statement.Status.DRAFT
     statement.submitted_at = None
-    statement.save(update_fields=["status", "submitted_at"])
+    statement.submitted_by = None
+    statement.save(update_fields=["status", "submitted_at", "submitted_by"])
     log(instance=statement, action="royalties.return", user=user)
     return statement
 

@@ -205,7 +205,7 @@ def statement_detail(request, pk):
             "total_money": format_money(statement.total),
             "total_words": so_thanh_chu(statement.total),
             "can_prepare": services.can_prepare_statement(request.user, statement.site),
-            "can_approve": services.can_approve_statement(request.user, statement.site),
+            "can_approve": services.approval_authority(request.user, statement.site)[0],
         },
     )
 

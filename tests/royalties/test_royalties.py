@@ -239,3 +239,90 @@ def test_exports_read_back_with_figures_and_quoc_hieu(october, board):
     assert "NGƯỜI LẬP BIỂU" in text and "TRƯỞNG BAN" in text
     assert "Phạm Thị Hoa" in text  # the approving chief signs
     assert "Lạng Sơn, ngày" in text
+
+
+# --- who approves a month's statement (ROY-3, EDT-1) -------------------------------------------------
+def _submitted(site, board):
+    statement = services.generate_statement(site, 2026, 10, board["secretary"])
+    return services.submit_statement(statement, board["secretary"])
+
+
+def test_chief_approves_in_own_right(october, board):
+    statement = services.approve_statement(_submitted(october, board), board["chief"])
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.APPROVED
+    assert statement.approved_by == board["chief"] and statement.approved_under is None
+    assert statement.submitted_by == board["secretary"]
+
+
+def test_deputy_without_delegation_is_refused_with_the_reason(october, board):
+    from congtt.editorial.models import Delegation
+
+    statement = _submitted(october, board)
+    # a delegation that has ended, one that has not begun, and one on another site do not count
+    today = dt.date.today()
+    Delegation.objects.create(
+        site=october,
+        deputy=board["deputy"],
+        starts_on=today - dt.timedelta(days=9),
+        ends_on=today - dt.timedelta(days=1),
+    )
+    Delegation.objects.create(
+        site=october,
+        deputy=board["deputy"],
+        starts_on=today + dt.timedelta(days=1),
+        ends_on=today + dt.timedelta(days=9),
+    )
+    for action in (services.approve_statement, services.return_statement):
+        with pytest.raises(RoyaltyError, match="ủy quyền"):
+            action(statement, board["deputy"])
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.SUBMITTED and statement.approved_by is None
+
+
+def test_deputy_with_current_delegation_approves_and_it_is_recorded(october, board):
+    from congtt.editorial.models import Delegation
+
+    today = dt.date.today()
+    delegation = Delegation.objects.create(
+        site=october, deputy=board["deputy"], starts_on=today, ends_on=today + dt.timedelta(days=7)
+    )
+    statement = services.approve_statement(_submitted(october, board), board["deputy"])
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.APPROVED
+    assert statement.approved_by == board["deputy"] and statement.approved_under == delegation
+    entry = ModelLogEntry.objects.filter(action="royalties.approve", object_id=str(statement.pk)).get()
+    assert entry.data["delegation"] == delegation.pk
+
+
+def test_secretary_member_and_other_sites_chief_cannot_approve(october, board, district):
+    from congtt.editorial.models import Delegation
+    from congtt.network.services import assign_role
+
+    statement = _submitted(october, board)
+    other_chief = make_user("truongban2", "Lý", "Mười")
+    assign_role(other_chief, district.site, "chief")
+    # a delegation on another site gives a deputy of that site nothing here
+    other_deputy = make_user("pho2", "Tạ", "Tư")
+    assign_role(other_deputy, district.site, "deputy")
+    Delegation.objects.create(
+        site=district.site, deputy=other_deputy, starts_on=dt.date.today(), ends_on=dt.date.today()
+    )
+    for user in (board["secretary"], board["member"], other_chief, other_deputy):
+        with pytest.raises(RoyaltyError, match="Trưởng ban"):
+            services.approve_statement(statement, user)
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.SUBMITTED and statement.approved_by is None
+
+
+def test_the_one_who_submitted_cannot_approve_it(october, board):
+    """A chief who also serves as secretary may submit, but the same person may not approve it."""
+    from congtt.network.services import assign_role
+
+    assign_role(board["chief"], october, "secretary")
+    statement = services.generate_statement(october, 2026, 10, board["chief"])
+    services.submit_statement(statement, board["chief"])
+    with pytest.raises(RoyaltyError, match="Người trình"):
+        services.approve_statement(statement, board["chief"])
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.SUBMITTED
