@@ -54,7 +54,7 @@ class SameSiteChildrenAdminForm(SiteScopedAdminForm):
         for name, (field, message) in self.same_site_children.items():
             formset = self.formsets.get(name)
             for form in formset.forms if formset is not None else ():
-                if not form.is_valid() or (formset.can_delete and formset._should_delete_form(form)):
+                if not form.is_valid() or form.cleaned_data.get("DELETE"):
                     continue
                 record = form.cleaned_data.get(field)
                 if record is not None and record.site_id != site.pk:
