@@ -206,6 +206,7 @@ class Case(index.Indexed, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     search_kind = _("Hỏi đáp")
+    search_date_field = "published_at"
     search_fields = [
         index.SearchField("title"),
         index.SearchField("question"),
@@ -213,6 +214,7 @@ class Case(index.Indexed, models.Model):
         index.SearchField("search_folded"),
         index.FilterField("site_id"),
         index.FilterField("published"),
+        index.FilterField("published_at"),
     ]
     panels = [
         FieldPanel("site"),
@@ -337,12 +339,14 @@ class Draft(index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     search_kind = _("Dự thảo")
+    search_date_field = "opens_on"
     search_fields = [
         index.SearchField("title"),
         index.SearchField("summary"),
         index.SearchField("search_folded"),
         index.FilterField("site_id"),
         index.FilterField("published"),
+        index.FilterField("opens_on"),
     ]
     panels = [
         FieldPanel("site"),

@@ -5,7 +5,9 @@ Accent-insensitivity: every searchable page and record indexes ``search_folded``
 typed (matching the accented fields, so an accented exact match scores higher)
 and folded (matching the folded copy). A phrase in double quotes must occur as
 such in the folded text. Records join the search by the protocol in BRIEF.md:
-``public_search_queryset(site)``, ``search_kind``, ``get_url(request)``.
+``public_search_queryset(site)``, ``search_kind``, ``get_url(request)``, and where the record has a
+natural date ``search_date_field`` (a date/datetime field, also an ``index.FilterField``): the hit shows
+it and the date filter reads it (a kind without one is left out when the reader filters by date).
 """
 
 from __future__ import annotations

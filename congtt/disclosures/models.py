@@ -164,6 +164,9 @@ class DisclosurePage(Page):
     def search_folded(self):
         return fold(f"{self.title} {self.summary} {self.body} {self.issuer}")
 
+    def search_date(self):
+        return self.date
+
     @property
     def kind_label(self):
         return dict(KIND_CHOICES).get(self.kind, self.kind)

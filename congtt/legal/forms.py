@@ -38,16 +38,42 @@ class SiteScopedAdminForm(WagtailAdminModelForm):
                         self.fields[name].queryset = qs.filter(site_id__in=ids)
 
 
+class SameSiteChildrenAdminForm(SiteScopedAdminForm):
+    """Child rows (inline panels) whose record must belong to the parent's site.
+
+    ``same_site_children`` maps a formset name to (the child field holding the record, the message). The
+    check runs here, on the parent, because a new parent has no pk yet for the child model's clean()."""
+
+    same_site_children: dict[str, tuple[str, str]] = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        site = cleaned.get("site")
+        if site is None:
+            return cleaned
+        for name, (field, message) in self.same_site_children.items():
+            formset = self.formsets.get(name)
+            for form in formset.forms if formset is not None else ():
+                if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                    continue
+                record = form.cleaned_data.get(field)
+                if record is not None and record.site_id != site.pk:
+                    form.add_error(field, message)
+        return cleaned
+
+
 class LegalDocumentAdminForm(SiteScopedAdminForm):
     scoped_relations = ("replaced_by",)
 
 
-class GazetteIssueAdminForm(SiteScopedAdminForm):
-    scoped_relations = ("documents",)
+class GazetteIssueAdminForm(SameSiteChildrenAdminForm):
+    same_site_children = {"document_links": ("document", _("Văn bản đăng công báo phải thuộc cùng trang."))}
 
 
-class ProcedureAdminForm(SiteScopedAdminForm):
-    scoped_relations = ("legal_basis",)
+class ProcedureAdminForm(SameSiteChildrenAdminForm):
+    same_site_children = {
+        "legal_basis_links": ("document", _("Văn bản làm căn cứ pháp lý phải thuộc cùng trang với thủ tục."))
+    }
 
 
 class ImportForm(forms.Form):

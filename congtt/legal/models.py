@@ -133,6 +133,7 @@ class LegalDocument(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed
     objects = LegalDocumentQuerySet.as_manager()
 
     search_kind = _("Văn bản")
+    search_date_field = "issue_date"  # the date a search hit shows and the search's date filter reads
     search_fields = [
         index.SearchField("search_folded"),
         index.SearchField("summary"),
@@ -401,10 +402,12 @@ class GazetteIssue(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     objects = GazetteIssueQuerySet.as_manager()
 
     search_kind = _("Công báo")
+    search_date_field = "date"
     search_fields = [
         index.SearchField("search_folded"),
         index.FilterField("site_id"),
         index.FilterField("live"),
+        index.FilterField("date"),
     ]
     panels = [
         FieldPanel("site"),

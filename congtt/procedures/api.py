@@ -1,5 +1,7 @@
 """Read-only REST endpoints for administrative procedures (PUB-7)."""
 
+import datetime as dt
+
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -9,7 +11,7 @@ from wagtail.rich_text import expand_db_html
 from congtt.api.pagination import BoundedPageNumberPagination, check_id
 from congtt.network.context import get_site
 
-from .models import Procedure
+from .models import Procedure, basis_prefetch
 from .services import filter_procedures
 
 router = Router()
@@ -31,11 +33,22 @@ class ProcedureOut(Schema):
     url: str | None
 
 
+class LegalBasisOut(Schema):
+    id: int
+    number: str
+    form: str
+    summary: str
+    issue_date: dt.date
+    note: str
+    url: str | None
+
+
 class ProcedureDetailOut(ProcedureOut):
     steps: str
     dossier: str
     requirements: str
     legal_basis: list[int]
+    legal_basis_documents: list[LegalBasisOut]
     forms: list[dict]
 
 
@@ -54,6 +67,19 @@ def _out(p, request):
         "fees": p.fees,
         "national_url": p.national_url,
         "url": p.get_url(request),
+    }
+
+
+def _basis_out(link, request):
+    doc = link.document
+    return {
+        "id": doc.pk,
+        "number": doc.number,
+        "form": doc.form.name,
+        "summary": doc.summary,
+        "issue_date": doc.issue_date,
+        "note": link.note,
+        "url": doc.get_url(request),
     }
 
 
@@ -86,15 +112,18 @@ def list_procedures(
 def get_procedure(request, procedure_id: int):
     check_id(procedure_id, "procedure_id", status=404)
     p = get_object_or_404(
-        _queryset(request).select_related("field").prefetch_related("form_files__document"), pk=procedure_id
+        _queryset(request).select_related("field").prefetch_related("form_files__document", basis_prefetch()),
+        pk=procedure_id,
     )
+    basis = p.published_basis()
     data = _out(p, request)
     data.update(
         {
             "steps": expand_db_html(p.steps),
             "dossier": expand_db_html(p.dossier),
             "requirements": expand_db_html(p.requirements),
-            "legal_basis": list(p.legal_basis.filter(live=True).values_list("pk", flat=True)),
+            "legal_basis": [link.document_id for link in basis],
+            "legal_basis_documents": [_basis_out(link, request) for link in basis],
             "forms": [{"title": f.label, "url": f.document.url} for f in p.form_files.all()],
         }
     )

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from congtt.legal.models import Field, LegalDocument
 
-from .models import Procedure
+from .models import Procedure, ProcedureLegalBasis
 
 # (host, code, name, field slug, level, service level, unit, time, fees, legal basis numbers)
 PROCEDURES = [
@@ -295,8 +295,11 @@ def load(stdout=None):
         )
         procedure.save()
         if basis:
-            procedure.legal_basis.set(LegalDocument.objects.filter(site=site, number__in=basis))
-            procedure.save()
+            docs = {d.number: d for d in LegalDocument.objects.filter(site=site, number__in=basis)}
+            ProcedureLegalBasis.objects.bulk_create(
+                ProcedureLegalBasis(procedure=procedure, document=docs[number], sort_order=i)
+                for i, number in enumerate(n for n in basis if n in docs)
+            )
         created += 1
     if stdout is not None:
         stdout.write(f"Thủ tục hành chính: thêm {created} thủ tục.")

@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
@@ -52,8 +52,12 @@ class Procedure(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
     steps = RichTextField(_("trình tự thực hiện"), blank=True)
     dossier = RichTextField(_("thành phần hồ sơ"), blank=True)
     requirements = RichTextField(_("yêu cầu, điều kiện"), blank=True)
-    legal_basis = ParentalManyToManyField(
-        "legal.LegalDocument", verbose_name=_("căn cứ pháp lý"), blank=True, related_name="procedures"
+    legal_basis = models.ManyToManyField(
+        "legal.LegalDocument",
+        verbose_name=_("căn cứ pháp lý"),
+        blank=True,
+        through="ProcedureLegalBasis",
+        related_name="procedures",
     )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     click_count = models.PositiveIntegerField(_("lượt nộp trực tuyến"), default=0, editable=False)
@@ -80,7 +84,7 @@ class Procedure(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
         FieldPanel("steps"),
         FieldPanel("dossier"),
         FieldPanel("requirements"),
-        FieldPanel("legal_basis"),
+        MultipleChooserPanel("legal_basis_links", chooser_field_name="document", label=_("Căn cứ pháp lý")),
         InlinePanel("form_files", label=_("Biểu mẫu, tờ khai")),
     ]
 
@@ -122,6 +126,15 @@ class Procedure(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
     def slug(self):
         return slugify_vi(self.name, max_length=60)
 
+    def published_basis(self):
+        """The links to the procedure's published legal documents, in the editor's order.
+
+        Reads the ``published_basis_links`` prefetch (see ``basis_prefetch``) when the queryset has it."""
+        cached = getattr(self, "published_basis_links", None)
+        if cached is not None:
+            return cached
+        return list(basis_links().filter(procedure=self))
+
     @property
     def national_url(self):
         return rules.national_portal_url(self.code)
@@ -148,6 +161,62 @@ class Procedure(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
 
     def get_url(self, request=None):
         return section_item_url(ProcedureIndexPage, self.site_id, f"{self.pk}-{self.slug}/", request)
+
+
+def basis_links():
+    """Links to published legal documents, in order, with what the page and the API show of them."""
+    return (
+        ProcedureLegalBasis.objects.filter(document__live=True)
+        .select_related("document__form")
+        .order_by("sort_order", "pk")
+    )
+
+
+def basis_prefetch():
+    """``prefetch_related`` argument: each procedure's ``published_basis_links`` in one query."""
+    return models.Prefetch("legal_basis_links", queryset=basis_links(), to_attr="published_basis_links")
+
+
+class ProcedureLegalBasis(Orderable):
+    """A legal document the procedure rests on (căn cứ pháp lý), in the order the editor gives."""
+
+    procedure = ParentalKey(Procedure, on_delete=models.CASCADE, related_name="legal_basis_links")
+    document = models.ForeignKey(
+        "legal.LegalDocument",
+        verbose_name=_("văn bản"),
+        on_delete=models.CASCADE,
+        related_name="procedure_links",
+    )
+    note = models.CharField(
+        _("điều, khoản"),
+        max_length=120,
+        blank=True,
+        help_text=_("Phần văn bản làm căn cứ, nếu cần. Ví dụ: Điều 5, khoản 2"),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("căn cứ pháp lý")
+        verbose_name_plural = _("căn cứ pháp lý")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure", "document"],
+                name="procedures_basis_document_once",
+                violation_error_message=_("Văn bản này đã có trong căn cứ pháp lý của thủ tục."),
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        try:
+            procedure_site = self.procedure.site_id
+        except Procedure.DoesNotExist:
+            procedure_site = None
+        if self.document_id and procedure_site and self.document.site_id != procedure_site:
+            raise ValidationError(
+                {"document": _("Văn bản làm căn cứ pháp lý phải thuộc cùng trang với thủ tục.")}
+            )
 
 
 class ProcedureFormFile(Orderable):
@@ -217,7 +286,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
         procedure = (
             self.procedures_queryset(request)
             .select_related("field")
-            .prefetch_related("form_files__document")
+            .prefetch_related("form_files__document", basis_prefetch())
             .filter(pk=pk)
             .first()
         )
@@ -228,7 +297,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
         counters.count(VIEWS, procedure.pk, request)
         from congtt.legal.models import LegalDocumentIndexPage
 
-        basis = list(procedure.legal_basis.filter(live=True).select_related("form"))
+        basis = procedure.published_basis()
         legal_index_url = (
             section_item_url(LegalDocumentIndexPage, procedure.site_id, "", request) if basis else None
         )

@@ -348,13 +348,32 @@ def seed_legal(sites, total, rng, now, out=None, batch=BATCH, known=()):
     return progress
 
 
+def _basis_links(procs, docs_by_site):
+    """Up to two legal documents of the procedure's own site as its legal basis, picked without the rng
+    (so the rest of the seed stays the same)."""
+    from congtt.procedures.models import ProcedureLegalBasis
+
+    links = []
+    for i, proc in enumerate(procs):
+        docs = docs_by_site.get(proc.site_id, [])
+        chosen = dict.fromkeys(docs[(i * k + k) % len(docs)] for k in (1, 7)) if docs else {}
+        links += [
+            ProcedureLegalBasis(procedure=proc, document_id=pk, sort_order=n) for n, pk in enumerate(chosen)
+        ]
+    return links
+
+
 def seed_procedures(sites, total, rng, now, out=None, batch=BATCH):
-    from congtt.procedures.models import Procedure
+    from congtt.legal.models import LegalDocument
+    from congtt.procedures.models import Procedure, ProcedureLegalBasis
 
     progress = Progress("procedures", total, out)
     if total <= 0 or not sites:
         return progress
     _forms, _bodies, fields = _legal_refs()
+    docs_by_site = {}
+    for site_id, pk in LegalDocument.objects.filter(site__in=sites, live=True).values_list("site_id", "pk"):
+        docs_by_site.setdefault(site_id, []).append(pk)
     taken = set(Procedure.objects.values_list("site_id", "code"))
     made, serial = 0, 0
     while made < total:
@@ -390,6 +409,7 @@ def seed_procedures(sites, total, rng, now, out=None, batch=BATCH):
             procs.append(proc)
         with transaction.atomic():
             Procedure.objects.bulk_create(procs)
+            ProcedureLegalBasis.objects.bulk_create(_basis_links(procs, docs_by_site))
             index.add_bulk(Procedure, procs)
         made += len(procs)
         progress.add(len(procs))

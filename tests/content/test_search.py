@@ -201,3 +201,53 @@ def test_records_of_other_apps_join_search_by_protocol(client, portal, departmen
     assert "văn thư" not in search(client, host=DEPT, q="Quy chế")
     sitemap = client.get("/sitemap.xml", HTTP_HOST=PORTAL).content.decode()
     assert f"http://langson.localhost/van-ban/{published.pk}/" in sitemap
+
+
+@pytest.fixture
+def legal_doc(portal):
+    from django.utils import timezone
+
+    from congtt.legal.models import DocumentForm, IssuingBody, LegalDocument
+
+    return LegalDocument.objects.create(
+        site=portal.site,
+        form=DocumentForm.objects.get(code="quyet-dinh"),
+        number="40/2024/QĐ-UBND",
+        issuing_body=IssuingBody.objects.create(name="Ủy ban nhân dân tỉnh Lạng Sơn"),
+        issue_date=dt.date(2024, 10, 25),
+        summary="Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh",
+        live=True,
+        first_published_at=timezone.now(),
+    )
+
+
+def test_legal_document_hit_shows_its_issue_date(client, legal_doc):
+    body = search(client, q="quy che hoat dong", loai="legal-legaldocument")
+    hit = body[body.index(f"/van-ban/{legal_doc.pk}-") :]
+    hit = hit[: hit.index("</li>")]
+    assert '<time datetime="2024-10-25' in hit and "ngày 25 tháng 10 năm 2024" in hit
+
+
+def test_date_filter_reads_the_legal_documents_issue_date(client, legal_doc):
+    href = f"/van-ban/{legal_doc.pk}-"
+    assert href in search(client, q="quy che hoat dong", tu_ngay="2024-10-25", den_ngay="2024-10-25")
+    assert href not in search(client, q="quy che hoat dong", tu_ngay="2024-10-26")
+    assert href not in search(client, q="quy che hoat dong", den_ngay="2024-10-24")
+
+
+def test_record_kinds_with_a_natural_date_give_it_and_can_be_filtered_by_it():
+    from congtt.content.search import sources
+
+    dated = {s.key: s for s in sources() if s.date_field}
+    expected = {
+        "legal-legaldocument": "issue_date",
+        "legal-gazetteissue": "date",
+        "citizen-case": "published_at",
+        "citizen-draft": "opens_on",
+    }
+    assert {key: dated[key].date_field for key in expected if key in dated} == expected
+    assert not {"procedures-procedure", "directory-official"} & set(dated)  # no natural date
+    for source in dated.values():
+        if source.model is not None and hasattr(source.model, "get_filterable_search_fields"):
+            filterable = {f.field_name for f in source.model.get_filterable_search_fields()}
+            assert source.date_field in filterable, source.key  # else the date filter raises FilterFieldError

@@ -66,3 +66,25 @@ def test_legal_document_cannot_replace_itself(portal, make_doc):
     doc.replaced_by = doc
     with pytest.raises(ValidationError, match="chính nó"):
         doc.full_clean()
+
+
+def test_gazette_rejects_another_sites_document_and_saves_nothing(client, portal, department, make_doc):
+    own, other = make_doc(portal, number="40/2024/QĐ-UBND"), make_doc(department, number="12/QĐ-SKHCN")
+    client.force_login(user_with(portal.site, "admin", "g"))
+    data = {
+        "site": portal.site.pk,
+        "number": 4,
+        "year": 2024,
+        "date": "2024-11-05",
+        "document_links-TOTAL_FORMS": 2,
+        "document_links-INITIAL_FORMS": 0,
+        "document_links-MIN_NUM_FORMS": 0,
+        "document_links-MAX_NUM_FORMS": 1000,
+        "document_links-0-document": own.pk,
+        "document_links-0-ORDER": 1,
+        "document_links-1-document": other.pk,
+        "document_links-1-ORDER": 2,
+    }
+    response = client.post(reverse("wagtailsnippets_legal_gazetteissue:add"), data)
+    assert response.status_code == 200 and "phải thuộc cùng trang" in response.content.decode()
+    assert not GazetteIssue.objects.filter(number=4, year=2024).exists()
