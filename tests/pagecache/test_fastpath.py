@@ -212,3 +212,22 @@ def test_the_project_wsgi_application_uses_it():
     from congtt import wsgi
 
     assert isinstance(wsgi.application, fastpath.PageCacheFastPath)
+
+
+def test_the_wsgi_module_loads_in_a_fresh_process():
+    """gunicorn imports congtt.wsgi before Django is set up (the fast path's first import broke it)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import congtt.wsgi as w; print(type(w.application).__name__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "PageCacheFastPath"
