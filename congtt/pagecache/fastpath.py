@@ -95,7 +95,9 @@ class PageCacheFastPath:
 
     def hit(self, environ):
         """The response to send for a cache hit, or None to let Django answer."""
-        request = WSGIRequest(environ)
+        # WSGIRequest writes the decoded path back into the environ it is given (META is the environ):
+        # give it a copy, so that Django's handler still reads the WSGI (latin-1) strings on a miss.
+        request = WSGIRequest(dict(environ))
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         try:

@@ -231,3 +231,26 @@ def test_the_wsgi_module_loads_in_a_fresh_process():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "PageCacheFastPath"
+
+
+def test_a_miss_leaves_the_environ_as_the_server_gave_it(portal):
+    """schemathesis found a 500: the fast path's request rewrote PATH_INFO (decoded) before Django read it."""
+    import io
+
+    from congtt import wsgi
+
+    path = "/api/v1/legal-documents/" + "øC𮑴".encode().decode("latin-1")  # WSGI strings are latin-1
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "langson.localhost",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": io.StringIO(),
+    }
+    statuses = []
+    b"".join(wsgi.application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    assert statuses == ["404 Not Found"]
