@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -93,7 +94,8 @@ def _on_legal_document_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     try:
-        track_legal_document(instance)
+        with transaction.atomic():  # a savepoint: a failure here leaves the caller's transaction usable
+            track_legal_document(instance)
     except Exception:  # noqa: BLE001 - tracking must never block saving the document
         logger.exception("editorial: could not track the deadline of legal document %s", instance.pk)
 
@@ -104,7 +106,8 @@ def _on_disclosure_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     try:
-        track_disclosure(instance)
+        with transaction.atomic():  # a savepoint: a failure here leaves the caller's transaction usable
+            track_disclosure(instance)
     except Exception:  # noqa: BLE001 - tracking must never block saving the page
         logger.exception("editorial: could not track the deadline of disclosure %s", instance.pk)
 

@@ -104,3 +104,21 @@ def test_disclosure_without_legal_deadline_is_not_tracked(site_a):
     page = _disclosure(site_a, "plan", [("plan", SAMPLES["plan"])], dt.date(2026, 3, 2))
     page.save_revision().publish()
     assert not PublicationDeadline.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_failing_deadline_never_blocks_saving_the_document(site_a, monkeypatch):
+    """The tracking runs in a savepoint: a database error there leaves the save's transaction usable."""
+    from django.db import connection, transaction
+
+    from congtt.editorial import record_deadlines
+
+    def broken(document):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table_for_deadlines")
+
+    monkeypatch.setattr(record_deadlines, "track_legal_document", broken)
+    with transaction.atomic():
+        doc = _doc(site_a, issue=timezone.localdate(), live=True)
+        assert LegalDocument.objects.filter(pk=doc.pk).exists()  # still usable after the error
+    assert not PublicationDeadline.objects.filter(object_id=str(doc.pk)).exists()
