@@ -251,6 +251,16 @@ def test_a_miss_leaves_the_environ_as_the_server_gave_it(portal):
         "wsgi.url_scheme": "http",
         "wsgi.errors": io.StringIO(),
     }
+    from django.core import signals
+    from django.db import close_old_connections
+
     statuses = []
-    b"".join(wsgi.application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    # As Django's test client does: the real handler would close the test's database connection.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        b"".join(wsgi.application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     assert statuses == ["404 Not Found"]
