@@ -88,28 +88,27 @@ from wagtail.signals import page_published  # noqa: E402
 page_published.connect(_on_page_published, dispatch_uid="editorial_deadline_published")
 
 
-def _on_legal_document_saved(sender, instance, raw=False, **kwargs):
-    from .record_deadlines import track_legal_document
-
+def _track_record(track, instance, raw=False):
+    """Record ``instance``'s publication deadline with ``track``; never blocks saving the record."""
     if raw:
         return
     try:
         with transaction.atomic():  # a savepoint: a failure here leaves the caller's transaction usable
-            track_legal_document(instance)
-    except Exception:  # noqa: BLE001 - tracking must never block saving the document
-        logger.exception("editorial: could not track the deadline of legal document %s", instance.pk)
+            track(instance)
+    except Exception:  # noqa: BLE001 - tracking must never block saving the record
+        logger.exception("editorial: could not track the deadline of %r", instance)
+
+
+def _on_legal_document_saved(sender, instance, raw=False, **kwargs):
+    from . import record_deadlines
+
+    _track_record(record_deadlines.track_legal_document, instance, raw)
 
 
 def _on_disclosure_saved(sender, instance, raw=False, **kwargs):
-    from .record_deadlines import track_disclosure
+    from . import record_deadlines
 
-    if raw:
-        return
-    try:
-        with transaction.atomic():  # a savepoint: a failure here leaves the caller's transaction usable
-            track_disclosure(instance)
-    except Exception:  # noqa: BLE001 - tracking must never block saving the page
-        logger.exception("editorial: could not track the deadline of disclosure %s", instance.pk)
+    _track_record(record_deadlines.track_disclosure, instance, raw)
 
 
 post_save.connect(
