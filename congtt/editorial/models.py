@@ -34,7 +34,28 @@ class Channel(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class Submission(models.Model):
+class UnitLinkMixin:
+    """A record sent by (or counted for) a unit: ``unit`` from the directory, or ``unit_name`` for an outside
+    unit; the name follows the linked unit (EDT-6). ``unit_required``: one of the two must be given."""
+
+    unit_required = False
+
+    def save(self, *args, **kwargs):
+        if self.unit_id:
+            self.unit_name = self.unit.name
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.unit_id and self.site_id and self.unit.site_id != self.site_id:
+            raise ValidationError({"unit": _("Đơn vị không thuộc trang đã chọn.")})
+        if self.unit_required and not self.unit_id and not self.unit_name.strip():
+            raise ValidationError({"unit_name": _("Hãy chọn đơn vị hoặc ghi tên đơn vị.")})
+
+
+class Submission(UnitLinkMixin, models.Model):
     """Phiếu đề nghị đăng tin: an item proposed for publication on one site (EDT-2, EDT-6)."""
 
     class Status(models.TextChoices):
@@ -165,14 +186,6 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.unit_id:
-            self.unit_name = self.unit.name
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        check_unit(self)
 
     def author_names(self) -> list[str]:
         return [name.strip() for name in self.authors.split(",") if name.strip()]
@@ -384,8 +397,10 @@ class PublicationDeadline(models.Model):
         return self.State(self.state).label
 
 
-class UnitQuota(models.Model):
+class UnitQuota(UnitLinkMixin, models.Model):
     """A unit expected to contribute to a site every week (EDT-7; default 1 news + 1 article)."""
+
+    unit_required = True
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
     unit = models.ForeignKey(
@@ -421,24 +436,6 @@ class UnitQuota(models.Model):
 
     def __str__(self):
         return self.unit_name
-
-    def save(self, *args, **kwargs):
-        if self.unit_id:
-            self.unit_name = self.unit.name
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        check_unit(self)
-
-
-def check_unit(obj) -> None:
-    """The unit must belong to the record's site; a quota needs a unit or a name (EDT-6)."""
-    from django.core.exceptions import ValidationError
-
-    if obj.unit_id and obj.site_id and obj.unit.site_id != obj.site_id:
-        raise ValidationError({"unit": _("Đơn vị không thuộc trang đã chọn.")})
-    if isinstance(obj, UnitQuota) and not obj.unit_id and not obj.unit_name.strip():
-        raise ValidationError({"unit_name": _("Hãy chọn đơn vị hoặc ghi tên đơn vị.")})
 
 
 class MemberField(models.Model):
