@@ -2,10 +2,13 @@
 
 django-ninja answers 422 when a query parameter does not validate (``?page=abc``) and views answer 404
 for an unknown path parameter, but the generated schema documents only 200. schemathesis (make quality)
-checks that every answer is documented, so the error answers are added here once for every router.
+checks that every answer is documented, so the error answers are added here once for every router,
+with the ``X-Ignored-Parameters`` header every answer may carry (``ignored_params``).
 """
 
 from ninja import NinjaAPI
+
+from .ignored_params import HEADER, HEADER_DESCRIPTION
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -32,4 +35,9 @@ class PublicAPI(NinjaAPI):
                     responses.setdefault(422, _error("Tham số không hợp lệ / Invalid parameters"))
                 if any(p.get("in") == "path" for p in parameters):
                     responses.setdefault(404, _error("Không tìm thấy / Not found"))
+                for response in responses.values():
+                    response.setdefault("headers", {})[HEADER] = {
+                        "description": HEADER_DESCRIPTION,
+                        "schema": {"type": "string"},
+                    }
         return schema

@@ -11,6 +11,7 @@ from congtt.legal.api import router as legal_router
 from congtt.procedures.api import router as procedures_router
 
 from .errors import validation_error_handler
+from .ignored_params import report_ignored_params
 from .openapi import PublicAPI
 from .sites import router as sites_router
 
@@ -22,6 +23,7 @@ api = PublicAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+api.add_decorator(report_ignored_params, mode="view")
 api.add_exception_handler(ValidationError, partial(validation_error_handler, api=api))
 api.add_router("/sites/", sites_router, tags=["sites"])
 api.add_router("/officials/", officials_router, tags=["officials"])
