@@ -186,3 +186,73 @@ class JobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ChangeRequest(models.Model):
+    """A change to the system (upgrade, configuration, feature, security patch) and its approval (EDT-12).
+
+    Transitions are made only through ``congtt.ops.changes`` so each is checked and audit-logged.
+    """
+
+    class Kind(models.TextChoices):
+        UPGRADE = "upgrade", _("Nâng cấp")
+        CONFIGURATION = "configuration", _("Thay đổi cấu hình")
+        FEATURE = "feature", _("Tính năng mới")
+        SECURITY_PATCH = "security_patch", _("Bản vá bảo mật")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Đề xuất")
+        APPROVED = "approved", _("Đã phê duyệt")
+        REFUSED = "refused", _("Từ chối")
+        APPLIED = "applied", _("Đã triển khai")
+        ROLLED_BACK = "rolled_back", _("Đã hoàn tác")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    description = models.TextField(_("mô tả"))
+    kind = models.CharField(_("loại thay đổi"), max_length=20, choices=Kind.choices)
+    version_from = models.CharField(_("từ phiên bản"), max_length=100, blank=True)
+    version_to = models.CharField(_("lên phiên bản"), max_length=100, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="change_requests",
+        verbose_name=_("người đề xuất"),
+        editable=False,
+    )
+    requested_at = models.DateTimeField(_("đề xuất lúc"), default=timezone.now, editable=False)
+    planned_date = models.DateField(_("ngày dự kiến"))
+    risk = models.TextField(_("đánh giá rủi ro"))
+    rollback_plan = models.TextField(_("phương án hoàn tác"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROPOSED, editable=False
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người phê duyệt"),
+        editable=False,
+    )
+    decided_at = models.DateTimeField(_("thời điểm phê duyệt"), null=True, blank=True, editable=False)
+    decision_note = models.TextField(_("ý kiến phê duyệt"), blank=True, editable=False)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người triển khai"),
+        editable=False,
+    )
+    applied_at = models.DateTimeField(_("triển khai lúc"), null=True, blank=True, editable=False)
+    rolled_back_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("yêu cầu thay đổi hệ thống")
+        verbose_name_plural = _("yêu cầu thay đổi hệ thống")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.title}"

@@ -9,8 +9,8 @@ from wagtail.permissions import register_permission_policy
 
 from congtt.network.scoping import SitePermissionPolicy, SiteScopedModelViewSetMixin
 
-from . import admin_views, otp_views
-from .models import AccountGrant, Incident
+from . import admin_views, change_views, changes, otp_views
+from .models import AccountGrant, ChangeRequest, Incident
 
 
 @hooks.register("register_log_actions")
@@ -22,6 +22,8 @@ def register_log_actions(actions):
     actions.register_action("congtt.export", _("Xuất dữ liệu"), _("Xuất dữ liệu"))
     actions.register_action("congtt.unlock", _("Mở khóa đăng nhập"), _("Mở khóa đăng nhập"))
     actions.register_action("congtt.backup", _("Sao lưu"), _("Sao lưu"))
+    for action, label in changes.ACTIONS.values():
+        actions.register_action(action, label, label)
 
 
 @hooks.register("register_admin_urls")
@@ -34,6 +36,10 @@ def admin_urls():
         path("ops/lockouts/", admin_views.lockouts, name="ops_lockouts"),
         path("ops/lockouts/<int:pk>/unlock/", admin_views.unlock, name="ops_unlock"),
         path("ops/risk-report/", admin_views.risk_report_view, name="ops_risk_report"),
+        path("ops/changes/<int:pk>/", change_views.detail, name="ops_change_detail"),
+        path(
+            "ops/changes/<int:pk>/<str:action>/", change_views.transition, name="ops_change_transition"
+        ),
         path("ops/grants/<int:pk>/depart/<str:status>/", admin_views.grant_depart, name="ops_grant_depart"),
     ]
 
@@ -89,6 +95,7 @@ def add_status_panel(request, panels):
 
 
 register_permission_policy(AccountGrant, SitePermissionPolicy(AccountGrant, site_field="site"))
+register_permission_policy(ChangeRequest, change_views.ChangeRequestPermissionPolicy(ChangeRequest))
 
 
 class AccountGrantViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
@@ -146,4 +153,8 @@ class IncidentViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [AccountGrantViewSet("ops_accountgrant"), IncidentViewSet("ops_incident")]
+    return [
+        AccountGrantViewSet("ops_accountgrant"),
+        IncidentViewSet("ops_incident"),
+        change_views.ChangeRequestViewSet("ops_changerequest"),
+    ]
