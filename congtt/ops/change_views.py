@@ -104,7 +104,9 @@ class DecisionForm(forms.Form):
 def _get(request, pk):
     if not changes.can_view(request.user):
         raise PermissionDenied
-    return get_object_or_404(ChangeRequest.objects.select_related("requested_by", "decided_by", "applied_by"), pk=pk)
+    return get_object_or_404(
+        ChangeRequest.objects.select_related("requested_by", "decided_by", "applied_by"), pk=pk
+    )
 
 
 def detail(request, pk):
@@ -118,7 +120,8 @@ def detail(request, pk):
             "change": change,
             "history": history,
             "form": DecisionForm(),
-            "can_decide": change.status == ChangeRequest.Status.PROPOSED and changes.can_decide(request.user, change),
+            "can_decide": change.status == ChangeRequest.Status.PROPOSED
+            and changes.can_decide(request.user, change),
             "own_request": change.requested_by_id == request.user.pk,
             "can_apply": portal_admin and change.status == ChangeRequest.Status.APPROVED,
             "can_roll_back": portal_admin and change.status == ChangeRequest.Status.APPLIED,

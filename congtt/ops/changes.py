@@ -99,7 +99,9 @@ def record_applied(change: ChangeRequest, by=None, at=None) -> ChangeRequest:
         current = _locked(change)
         if current.status != S.APPROVED:
             raise ValidationError(
-                _("Chỉ ghi nhận triển khai cho yêu cầu đã phê duyệt; yêu cầu #%(pk)s đang ở trạng thái “%(status)s”.")
+                _(
+                    "Chỉ ghi nhận triển khai cho yêu cầu đã phê duyệt; yêu cầu #%(pk)s đang ở trạng thái “%(status)s”."
+                )
                 % {"pk": current.pk, "status": current.get_status_display()}
             )
         current.status = S.APPLIED

@@ -37,9 +37,7 @@ def admin_urls():
         path("ops/lockouts/<int:pk>/unlock/", admin_views.unlock, name="ops_unlock"),
         path("ops/risk-report/", admin_views.risk_report_view, name="ops_risk_report"),
         path("ops/changes/<int:pk>/", change_views.detail, name="ops_change_detail"),
-        path(
-            "ops/changes/<int:pk>/<str:action>/", change_views.transition, name="ops_change_transition"
-        ),
+        path("ops/changes/<int:pk>/<str:action>/", change_views.transition, name="ops_change_transition"),
         path("ops/grants/<int:pk>/depart/<str:status>/", admin_views.grant_depart, name="ops_grant_depart"),
     ]
 
