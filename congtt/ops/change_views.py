@@ -52,6 +52,16 @@ class ChangeRequestCreateView(generic.CreateView):
         return changes.propose(instance, by=self.request.user)
 
 
+class ChangeRequestEditView(generic.EditView):
+    """Only a request still proposed can be edited, by its requester or a portal administrator."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
+            raise PermissionDenied
+        return instance
+
+
 class DecisionColumn(Column):
     def get_value(self, instance):
         return format_html(
@@ -65,6 +75,7 @@ class ChangeRequestViewSet(ModelViewSet):
     menu_label = gettext_lazy("Yêu cầu thay đổi hệ thống")
     add_to_settings_menu = True
     add_view_class = ChangeRequestCreateView
+    edit_view_class = ChangeRequestEditView
     inspect_view_enabled = False
     list_filter = ["status", "kind"]
     search_fields = ["title", "description", "version_to"]
