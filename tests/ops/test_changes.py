@@ -129,6 +129,17 @@ def test_only_portal_admins_record_application(portal_admin, portal_admin2, dept
     assert change.status == S.APPROVED
 
 
+def test_command_check_only_passes_for_approved_and_records_nothing(portal_admin, portal_admin2):
+    change = new_change(portal_admin)
+    with pytest.raises(CommandError, match="chưa được phê duyệt"):
+        call_command("record_change", str(change.pk), "--check")
+    change = changes.decide(change, portal_admin2, approve=True)
+    call_command("record_change", str(change.pk), "--check")
+    change.refresh_from_db()
+    assert change.status == S.APPROVED and change.applied_at is None
+    assert actions(change)[-1] == "congtt.change_approved"
+
+
 def test_command_records_an_approved_request(portal_admin, portal_admin2, capsys):
     change = changes.decide(new_change(portal_admin), portal_admin2, approve=True)
     call_command("record_change", str(change.pk), "--by", "qt_cong")

@@ -17,13 +17,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--rolled-back", action="store_true", help="record a roll-back of an applied request instead"
         )
+        parser.add_argument(
+            "--check", action="store_true", help="only check that the request is approved; record nothing"
+        )
         parser.add_argument("--by", default="", help="username of the portal administrator who deployed")
         parser.add_argument("--note", default="", help="note for a roll-back")
 
-    def handle(self, *args, change_id, rolled_back, by, note, **options):
+    def handle(self, *args, change_id, rolled_back, check, by, note, **options):
         change = ChangeRequest.objects.filter(pk=change_id).first()
         if change is None:
             raise CommandError(f"Không có yêu cầu thay đổi #{change_id}.")
+        if check:
+            if change.status != ChangeRequest.Status.APPROVED:
+                raise CommandError(
+                    f"Yêu cầu #{change.pk} chưa được phê duyệt (trạng thái “{change.get_status_display()}”)."
+                )
+            self.stdout.write(f"Yêu cầu #{change.pk} “{change.title}” đã được phê duyệt.")
+            return
         user = None
         if by:
             user = get_user_model().objects.filter(username=by, is_active=True).first()
