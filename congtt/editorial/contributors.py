@@ -155,7 +155,9 @@ def register_xlsx(site, start: date, end: date, contributors=None) -> bytes:
             c.notes,
         ]
         ws.append([_safe_cell(v) for v in values])
-    for col, width in zip("ABCDEFGHIJKLMN", (6, 26, 30, 30, 28, 14, 16, 14, 14, 14, 10, 10, 10, 40), strict=True):
+    for col, width in zip(
+        "ABCDEFGHIJKLMN", (6, 26, 30, 30, 28, 14, 16, 14, 14, 14, 10, 10, 10, 40), strict=True
+    ):
         ws.column_dimensions[col].width = width
     buffer = io.BytesIO()
     wb.save(buffer)

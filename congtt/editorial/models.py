@@ -574,7 +574,9 @@ class Contributor(UnitLinkMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="editorial_contributors",
-        help_text=_("Khi có tài khoản, người này được cấp vai trò cộng tác viên của trang trong thời gian hoạt động."),
+        help_text=_(
+            "Khi có tài khoản, người này được cấp vai trò cộng tác viên của trang trong thời gian hoạt động."
+        ),
     )
     unit = models.ForeignKey(
         "directory.Unit",
@@ -636,12 +638,20 @@ class Contributor(UnitLinkMixin, models.Model):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
-        if self.decision_file_id and self.site_id and not minutes_in_site_collection(self.decision_file, self.site):
-            raise ValidationError({"decision_file": _("Tệp quyết định phải nằm trong thư mục tài liệu của trang.")})
+        if (
+            self.decision_file_id
+            and self.site_id
+            and not minutes_in_site_collection(self.decision_file, self.site)
+        ):
+            raise ValidationError(
+                {"decision_file": _("Tệp quyết định phải nằm trong thư mục tài liệu của trang.")}
+            )
         if (
             self.user_id
             and self.site_id
-            and Contributor.objects.filter(site_id=self.site_id, user_id=self.user_id).exclude(pk=self.pk).exists()
+            and Contributor.objects.filter(site_id=self.site_id, user_id=self.user_id)
+            .exclude(pk=self.pk)
+            .exists()
         ):
             raise ValidationError({"user": _("Tài khoản này đã có trong danh sách cộng tác viên của trang.")})
 

@@ -22,6 +22,7 @@ from congtt.network.scoping import SiteScopedModelViewSetMixin
 from . import rules, services
 from .forms import (
     BoardMeetingForm,
+    ContributorForm,
     DeadlineRuleForm,
     DelegationForm,
     PublicationDeadlineForm,
@@ -31,6 +32,7 @@ from .forms import (
 )
 from .models import (
     BoardMeeting,
+    Contributor,
     DeadlineRule,
     Delegation,
     EditorialTask,
@@ -278,6 +280,37 @@ class BoardMeetingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
+class ContributorViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Contributor
+    icon = "user"
+    menu_label = gettext_lazy("Cộng tác viên")
+    name = "editorial_contributor"
+    url_prefix = "ban-bien-tap/cong-tac-vien"
+    list_display = ["name", "unit_name", "site", "decision_number", "starts_on", "ends_on", "is_active"]
+    list_filter = ["unit", "fields", "is_active"]
+    search_fields = ["name", "unit_name", "email", "phone", "decision_number", "notes"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("name"),
+            FieldPanel("user"),
+            FieldPanel("unit"),
+            FieldPanel("unit_name"),
+            FieldPanel("fields"),
+            MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=gettext_lazy("Liên hệ")),
+            MultiFieldPanel(
+                [FieldPanel("decision_number"), FieldPanel("decision_date"), FieldPanel("decision_file")],
+                heading=gettext_lazy("Quyết định công nhận"),
+            ),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("is_active"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=ContributorForm,
+    )
+
+
 class BoardViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Ban biên tập")
     menu_icon = "group"
@@ -290,6 +323,7 @@ class BoardViewSetGroup(ViewSetGroup):
         DelegationViewSet,
         UnitQuotaViewSet,
         BoardMeetingViewSet,
+        ContributorViewSet,
     )
 
 
@@ -539,3 +573,80 @@ def send_translation_view(request, page_id):
             request, _("Đã tạo %(n)d bản nháp để dịch và báo cho nhóm dịch.") % {"n": len(created)}
         )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def _period(request):
+    """[start, end] from ?tu=YYYY-MM-DD&den=YYYY-MM-DD; default: 1 January of this year to today."""
+    from datetime import date
+
+    today = timezone.localdate()
+    start, end = date(today.year, 1, 1), today
+    errors = []
+    for key, label in (("tu", "start"), ("den", "end")):
+        raw = request.GET.get(key, "").strip()
+        if not raw:
+            continue
+        try:
+            value = date.fromisoformat(raw)
+        except ValueError:
+            errors.append(_("Ngày không hợp lệ: %(value)s (cần dạng năm-tháng-ngày).") % {"value": raw})
+            continue
+        if label == "start":
+            start = value
+        else:
+            end = value
+    if end < start:
+        errors.append(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        start, end = date(today.year, 1, 1), today
+    return start, end, errors
+
+
+def contributions_view(request):
+    """Đóng góp của cộng tác viên (EDT-10): counts over a period per contributor of one site; XLSX export."""
+    from django.http import HttpResponse
+
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import contributors
+
+    ids = site_ids_with_permission(request.user, "editorial.view_contributor")
+    profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
+    if ids is not None:
+        profiles = profiles.filter(site_id__in=ids)
+    profiles = list(profiles)
+    if not profiles:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in profiles if str(p.site_id) == str(chosen)), None)
+    if chosen and profile is None:
+        raise PermissionDenied
+    profile = profile or profiles[0]
+    start, end, errors = _period(request)
+    people = Contributor.objects.filter(site=profile.site)
+    if request.GET.get("hoat_dong") == "1":
+        people = people.filter(is_active=True)
+    if request.GET.get("format") == "xlsx" and not errors:
+        response = HttpResponse(
+            contributors.register_xlsx(profile.site, start, end, people),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="cong-tac-vien-{profile.site_id}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
+        )
+        return response
+    for error in errors:
+        messages.error(request, error)
+    return TemplateResponse(
+        request,
+        "editorial/contributions.html",
+        {
+            "sites": profiles,
+            "profile": profile,
+            "start": start,
+            "end": end,
+            "active_only": request.GET.get("hoat_dong") == "1",
+            "rows": contributors.contribution_rows(profile.site, start, end, people),
+            "page_title": _("Đóng góp của cộng tác viên"),
+        },
+    )
