@@ -1,5 +1,6 @@
 """Admin screens of the board: role assignment, submissions, converting, the reviewer's panel."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -280,6 +282,24 @@ class BoardMeetingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
+def _contributor_units(request):
+    """The unit filter offers only the directory units of the sites whose register the user may see."""
+    from congtt.directory.models import Unit
+    from congtt.network.scoping import site_ids_with_permission
+
+    ids = site_ids_with_permission(request.user, "editorial.view_contributor") if request else set()
+    units = Unit.objects.order_by("site_id", "order", "name")
+    return units if ids is None else units.filter(site_id__in=ids)
+
+
+class ContributorFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(queryset=_contributor_units, label=gettext_lazy("Đơn vị"))
+
+    class Meta:
+        model = Contributor
+        fields = ["unit", "fields", "is_active"]
+
+
 class ContributorViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     model = Contributor
     icon = "user"
@@ -287,7 +307,7 @@ class ContributorViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     name = "editorial_contributor"
     url_prefix = "ban-bien-tap/cong-tac-vien"
     list_display = ["name", "unit_name", "site", "decision_number", "starts_on", "ends_on", "is_active"]
-    list_filter = ["unit", "fields", "is_active"]
+    filterset_class = ContributorFilterSet
     search_fields = ["name", "unit_name", "email", "phone", "decision_number", "notes"]
     edit_handler = ObjectList(
         [

@@ -101,7 +101,7 @@ def test_members_only_view_others_are_refused(client, board, site_a, site_b, uni
     assert response.status_code in (302, 403) and "Hoàng Thị Mai" not in response.content.decode()
 
 
-def test_index_filters_and_search(client, board, site_a, unit_a, farming):
+def test_index_filters_and_search(client, board, site_a, unit_a, unit_b, farming):
     other_unit = Unit.objects.create(site=site_a, name="Phòng Tư pháp")
     mai = Contributor.objects.create(site=site_a, name="Hoàng Thị Mai", unit=unit_a)
     mai.fields.add(farming)
@@ -110,6 +110,7 @@ def test_index_filters_and_search(client, board, site_a, unit_a, farming):
     index = reverse("editorial_contributor:index")
     page = client.get(index, {"unit": unit_a.pk}).content.decode()
     assert "Hoàng Thị Mai" in page and "Lưu Văn Bình" not in page
+    assert "Phòng Tư pháp" in page and "Phòng Văn hóa huyện" not in page  # only own site's units offered
     page = client.get(index, {"is_active": "false"}).content.decode()
     assert "Lưu Văn Bình" in page and "Hoàng Thị Mai" not in page
     page = client.get(index, {"fields": farming.pk}).content.decode()
