@@ -1,4 +1,5 @@
-"""Demo editorial data for Lạng Sơn: workflows, unit quotas, submissions, a publication deadline. Idempotent."""
+"""Demo editorial data for Lạng Sơn: workflows, unit quotas, submissions, a publication deadline,
+contributors. Idempotent."""
 
 import datetime as dt
 
@@ -6,7 +7,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from .deadlines import due_date_for
-from .models import Channel, PublicationDeadline, Submission, UnitQuota
+from .models import Channel, Contributor, PublicationDeadline, Submission, UnitQuota
 from .workflow import setup_site_workflow
 
 UNITS = ["Văn phòng Sở", "Phòng Quản lý khoa học", "Trung tâm Thông tin và Thống kê khoa học"]
@@ -27,6 +28,50 @@ SUBMISSIONS = [
         "công nghệ cấp tỉnh bắt đầu thực hiện từ năm 2027.</p>",
     ),
 ]
+
+
+CONTRIBUTORS = [
+    # name, unit, e-mail, phone, decision number, active
+    (
+        "Hoàng Thị Mai",
+        "Phòng Quản lý khoa học",
+        "htmai@sokhcn.langson.gov.vn",
+        "0205 3812 301",
+        "15/QĐ-SKHCN",
+        True,
+    ),
+    (
+        "Lưu Văn Bình",
+        "Trung tâm Thông tin và Thống kê khoa học",
+        "lvbinh@sokhcn.langson.gov.vn",
+        "",
+        "15/QĐ-SKHCN",
+        True,
+    ),
+    ("Nông Thị Hạnh", "Văn phòng Sở", "", "0205 3812 302", "07/QĐ-SKHCN", False),
+]
+
+
+def load_contributors(site):
+    from congtt.directory.models import Unit
+
+    for name, unit_name, email, phone, decision, active in CONTRIBUTORS:
+        unit = Unit.objects.filter(site=site, name=unit_name).first()
+        Contributor.objects.get_or_create(
+            site=site,
+            name=name,
+            defaults={
+                "unit": unit,
+                "unit_name": unit_name,
+                "email": email,
+                "phone": phone,
+                "decision_number": decision,
+                "decision_date": dt.date(2026, 1, 5) if active else dt.date(2024, 3, 1),
+                "starts_on": dt.date(2026, 1, 10) if active else dt.date(2024, 3, 1),
+                "ends_on": None if active else dt.date(2025, 12, 31),
+                "is_active": active,
+            },
+        )
 
 
 def load(stdout=None):
@@ -53,5 +98,6 @@ def load(stdout=None):
             "due_date": due_date_for(site, "science", dt.date(2026, 11, 16)),
         },
     )
+    load_contributors(site)
     if stdout:
-        stdout.write("editorial: quy trình biên tập, định mức, phiếu đề nghị mẫu\n")
+        stdout.write("editorial: quy trình biên tập, định mức, phiếu đề nghị mẫu, cộng tác viên\n")

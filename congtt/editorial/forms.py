@@ -237,3 +237,42 @@ class UnitQuotaForm(SiteLimitedForm):
 
 class BoardMeetingForm(SiteLimitedForm):
     site_permission = "editorial.add_boardmeeting"
+
+
+class ContributorForm(SiteLimitedForm):
+    """Cộng tác viên (EDT-10): units of the user's sites; saving applies the contributor group."""
+
+    site_permission = "editorial.add_contributor"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "site" in self.fields:
+            limit_units(self.fields, self.fields["site"].queryset)
+        if "user" in self.fields:
+            self.fields["user"].queryset = (
+                get_user_model().objects.filter(is_active=True).order_by("username")
+            )
+        if "fields" in self.fields:
+            from . import fields
+
+            self.fields["fields"].queryset = fields.field_queryset()
+
+    def save(self, commit=True):
+        from .contributors import sync_group
+
+        instance = super().save(commit=commit)
+        if commit:
+            previous = self.initial.get("user")
+            if previous and previous != instance.user_id:
+                self._revoke_previous(instance, previous)
+            sync_group(instance, actor=self.for_user)
+        return instance
+
+    def _revoke_previous(self, instance, user_id):
+        """The account was unlinked or replaced: the old account leaves the contributor group."""
+        from .contributors import sync_group
+
+        old = type(instance)(
+            pk=instance.pk, site=instance.site, user_id=user_id, name=instance.name, is_active=False
+        )
+        sync_group(old, actor=self.for_user)

@@ -19,6 +19,12 @@ def meeting_reminders():
     send_reminders()
 
 
+def contributor_terms():
+    from .contributors import sync_all
+
+    sync_all()
+
+
 def ingest_mailboxes():
     """Read every mailbox of ``EDITORIAL_MAILBOXES`` ({site hostname: Maildir path or imap(s):// URL})."""
     from django.core.management import call_command
@@ -38,4 +44,5 @@ def register():
         return
     scheduler.register("editorial_deadline_reminders", scheduler.daily(7), deadline_reminders)
     scheduler.register("editorial_meeting_reminders", scheduler.daily(7), meeting_reminders)
+    scheduler.register("editorial_contributor_terms", scheduler.daily(1), contributor_terms)
     scheduler.register("editorial_ingest_mail", scheduler.every(10), ingest_mailboxes)

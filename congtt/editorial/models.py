@@ -555,3 +555,111 @@ class BoardMeeting(models.Model):
             raise ValidationError({"held_on": _("Ngày họp không được sau hôm nay.")})
         if self.minutes_id and self.site_id and not minutes_in_site_collection(self.minutes, self.site):
             raise ValidationError({"minutes": _("Biên bản phải nằm trong thư mục tài liệu của trang.")})
+
+
+class Contributor(UnitLinkMixin, models.Model):
+    """Cộng tác viên of one site (EDT-10): appointed by a decision, belongs to a directory unit, covers fields.
+
+    When ``user`` is set, the site's contributor group follows ``is_active`` and ``ends_on``
+    (:func:`congtt.editorial.contributors.sync_group`)."""
+
+    unit_required = True
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    name = models.CharField(_("họ và tên"), max_length=255)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editorial_contributors",
+        help_text=_(
+            "Khi có tài khoản, người này được cấp vai trò cộng tác viên của trang trong thời gian hoạt động."
+        ),
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
+    )
+    unit_name = models.CharField(
+        _("tên đơn vị"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
+    )
+    fields = models.ManyToManyField(
+        "legal.Field", verbose_name=_("lĩnh vực phụ trách"), blank=True, related_name="+"
+    )
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=100, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decision_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tệp quyết định công nhận trong thư mục tài liệu của trang."),
+    )
+    starts_on = models.DateField(_("ngày bắt đầu"), default=timezone.localdate)
+    ends_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True, db_index=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["site_id", "unit_name", "name"]
+        verbose_name = _("cộng tác viên")
+        verbose_name_plural = _("cộng tác viên")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "user"],
+                condition=models.Q(user__isnull=False),
+                name="editorial_unique_contributor_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.unit_name})" if self.unit_name else self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .meetings import minutes_in_site_collection
+
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        if (
+            self.decision_file_id
+            and self.site_id
+            and not minutes_in_site_collection(self.decision_file, self.site)
+        ):
+            raise ValidationError(
+                {"decision_file": _("Tệp quyết định phải nằm trong thư mục tài liệu của trang.")}
+            )
+        if (
+            self.user_id
+            and self.site_id
+            and Contributor.objects.filter(site_id=self.site_id, user_id=self.user_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"user": _("Tài khoản này đã có trong danh sách cộng tác viên của trang.")})
+
+    def in_service(self, today=None) -> bool:
+        """Active and within its start/end dates on ``today``."""
+        today = today or timezone.localdate()
+        return (
+            self.is_active
+            and (self.starts_on is None or self.starts_on <= today)
+            and (self.ends_on is None or self.ends_on >= today)
+        )

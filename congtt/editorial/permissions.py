@@ -9,6 +9,7 @@ _DEADLINES = [
     for action in ("add", "change", "view", "delete")
 ]
 _REPORTS = ["editorial.view_violationreport", "editorial.change_violationreport"]
+_CONTRIBUTORS = [f"editorial.{action}_contributor" for action in ("add", "change", "view", "delete")]
 _SEE_DEADLINES = [
     "editorial.view_publicationdeadline",
     "editorial.view_unitquota",
@@ -20,16 +21,24 @@ ROLE_PERMISSIONS = {
         *_BOARD,
         *_REPORTS,
         *_DEADLINES,
+        *_CONTRIBUTORS,
         "editorial.delete_submission",
         "editorial.add_delegation",
         "editorial.change_delegation",
         "editorial.view_delegation",
         "editorial.delete_delegation",
     ],
-    "deputy": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
-    "secretary": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission"],
-    "member": [*_BOARD, *_REPORTS, *_SEE_DEADLINES],
-    "admin": [*_BOARD, *_REPORTS, *_DEADLINES, "editorial.delete_submission", "editorial.view_delegation"],
+    "deputy": [*_BOARD, *_REPORTS, *_SEE_DEADLINES, *_CONTRIBUTORS],
+    "secretary": [*_BOARD, *_REPORTS, *_DEADLINES, *_CONTRIBUTORS, "editorial.delete_submission"],
+    "member": [*_BOARD, *_REPORTS, *_SEE_DEADLINES, "editorial.view_contributor"],
+    "admin": [
+        *_BOARD,
+        *_REPORTS,
+        *_DEADLINES,
+        *_CONTRIBUTORS,
+        "editorial.delete_submission",
+        "editorial.view_delegation",
+    ],
     "contributor": _SUBMIT,
     "officer": _SUBMIT,
 }

@@ -3,7 +3,7 @@
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from wagtail.signals import task_rejected, task_submitted, workflow_approved
@@ -116,4 +116,18 @@ post_save.connect(
 )
 post_save.connect(
     _on_disclosure_saved, sender="disclosures.DisclosurePage", dispatch_uid="editorial_deadline_disclosure"
+)
+
+
+def _on_contributor_deleted(sender, instance, **kwargs):
+    """A contributor struck from the register leaves the site's contributor group (EDT-10)."""
+    from .contributors import sync_group
+
+    if instance.user_id:
+        instance.is_active = False
+        sync_group(instance)
+
+
+post_delete.connect(
+    _on_contributor_deleted, sender="editorial.Contributor", dispatch_uid="editorial_contributor_deleted"
 )

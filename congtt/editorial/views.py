@@ -1,5 +1,6 @@
 """Admin screens of the board: role assignment, submissions, converting, the reviewer's panel."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -22,6 +24,7 @@ from congtt.network.scoping import SiteScopedModelViewSetMixin
 from . import rules, services
 from .forms import (
     BoardMeetingForm,
+    ContributorForm,
     DeadlineRuleForm,
     DelegationForm,
     PublicationDeadlineForm,
@@ -31,6 +34,7 @@ from .forms import (
 )
 from .models import (
     BoardMeeting,
+    Contributor,
     DeadlineRule,
     Delegation,
     EditorialTask,
@@ -278,6 +282,55 @@ class BoardMeetingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     )
 
 
+def _contributor_units(request):
+    """The unit filter offers only the directory units of the sites whose register the user may see."""
+    from congtt.directory.models import Unit
+    from congtt.network.scoping import site_ids_with_permission
+
+    ids = site_ids_with_permission(request.user, "editorial.view_contributor") if request else set()
+    units = Unit.objects.order_by("site_id", "order", "name")
+    return units if ids is None else units.filter(site_id__in=ids)
+
+
+class ContributorFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(queryset=_contributor_units, label=gettext_lazy("Đơn vị"))
+
+    class Meta:
+        model = Contributor
+        fields = ["unit", "fields", "is_active"]
+
+
+class ContributorViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    model = Contributor
+    icon = "user"
+    menu_label = gettext_lazy("Cộng tác viên")
+    name = "editorial_contributor"
+    url_prefix = "ban-bien-tap/cong-tac-vien"
+    list_display = ["name", "unit_name", "site", "decision_number", "starts_on", "ends_on", "is_active"]
+    filterset_class = ContributorFilterSet
+    search_fields = ["name", "unit_name", "email", "phone", "decision_number", "notes"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("site"),
+            FieldPanel("name"),
+            FieldPanel("user"),
+            FieldPanel("unit"),
+            FieldPanel("unit_name"),
+            FieldPanel("fields"),
+            MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=gettext_lazy("Liên hệ")),
+            MultiFieldPanel(
+                [FieldPanel("decision_number"), FieldPanel("decision_date"), FieldPanel("decision_file")],
+                heading=gettext_lazy("Quyết định công nhận"),
+            ),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("is_active"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=ContributorForm,
+    )
+
+
 class BoardViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Ban biên tập")
     menu_icon = "group"
@@ -290,6 +343,7 @@ class BoardViewSetGroup(ViewSetGroup):
         DelegationViewSet,
         UnitQuotaViewSet,
         BoardMeetingViewSet,
+        ContributorViewSet,
     )
 
 
@@ -539,3 +593,80 @@ def send_translation_view(request, page_id):
             request, _("Đã tạo %(n)d bản nháp để dịch và báo cho nhóm dịch.") % {"n": len(created)}
         )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def _period(request):
+    """[start, end] from ?tu=YYYY-MM-DD&den=YYYY-MM-DD; default: 1 January of this year to today."""
+    from datetime import date
+
+    today = timezone.localdate()
+    start, end = date(today.year, 1, 1), today
+    errors = []
+    for key, label in (("tu", "start"), ("den", "end")):
+        raw = request.GET.get(key, "").strip()
+        if not raw:
+            continue
+        try:
+            value = date.fromisoformat(raw)
+        except ValueError:
+            errors.append(_("Ngày không hợp lệ: %(value)s (cần dạng năm-tháng-ngày).") % {"value": raw})
+            continue
+        if label == "start":
+            start = value
+        else:
+            end = value
+    if end < start:
+        errors.append(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        start, end = date(today.year, 1, 1), today
+    return start, end, errors
+
+
+def contributions_view(request):
+    """Đóng góp của cộng tác viên (EDT-10): counts over a period per contributor of one site; XLSX export."""
+    from django.http import HttpResponse
+
+    from congtt.network.models import SiteProfile
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import contributors
+
+    ids = site_ids_with_permission(request.user, "editorial.view_contributor")
+    profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
+    if ids is not None:
+        profiles = profiles.filter(site_id__in=ids)
+    profiles = list(profiles)
+    if not profiles:
+        raise PermissionDenied
+    chosen = request.GET.get("site")
+    profile = next((p for p in profiles if str(p.site_id) == str(chosen)), None)
+    if chosen and profile is None:
+        raise PermissionDenied
+    profile = profile or profiles[0]
+    start, end, errors = _period(request)
+    people = Contributor.objects.filter(site=profile.site)
+    if request.GET.get("hoat_dong") == "1":
+        people = people.filter(is_active=True)
+    if request.GET.get("format") == "xlsx" and not errors:
+        response = HttpResponse(
+            contributors.register_xlsx(profile.site, start, end, people),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="cong-tac-vien-{profile.site_id}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
+        )
+        return response
+    for error in errors:
+        messages.error(request, error)
+    return TemplateResponse(
+        request,
+        "editorial/contributions.html",
+        {
+            "sites": profiles,
+            "profile": profile,
+            "start": start,
+            "end": end,
+            "active_only": request.GET.get("hoat_dong") == "1",
+            "rows": contributors.contribution_rows(profile.site, start, end, people),
+            "page_title": _("Đóng góp của cộng tác viên"),
+        },
+    )

@@ -9,6 +9,7 @@ from congtt.network.scoping import SitePermissionPolicy
 from . import services, views
 from .models import (
     BoardMeeting,
+    Contributor,
     DeadlineRule,
     Delegation,
     PublicationDeadline,
@@ -25,6 +26,7 @@ for _model in (
     UnitQuota,
     ViolationReport,
     BoardMeeting,
+    Contributor,
 ):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 
@@ -48,6 +50,9 @@ def editorial_urls():
             name="editorial_send_translation",
         ),
         path("ban-bien-tap/ban-dich/", views.translations_view, name="editorial_translations"),
+        path(
+            "ban-bien-tap/dong-gop-cong-tac-vien/", views.contributions_view, name="editorial_contributions"
+        ),
         path(
             "ban-bien-tap/bao-cao-vi-pham/<int:pk>/<slug:action>/",
             views.report_action_view,
@@ -85,6 +90,16 @@ def register_log_actions(actions):
     actions.register_action("editorial.takedown", _("Gỡ tin do vi phạm"), _("Gỡ tin do báo cáo vi phạm"))
     actions.register_action("editorial.send_translation", _("Gửi dịch"), _("Gửi tin bài cho nhóm dịch"))
     actions.register_action("editorial.remove_role", _("Bỏ vai trò"), _("Bỏ vai trò ban biên tập"))
+    actions.register_action(
+        "editorial.contributor_grant",
+        _("Cấp vai trò cộng tác viên"),
+        _("Cấp vai trò cộng tác viên của trang"),
+    )
+    actions.register_action(
+        "editorial.contributor_revoke",
+        _("Thu hồi vai trò cộng tác viên"),
+        _("Thu hồi vai trò cộng tác viên của trang"),
+    )
 
 
 class QuotaMenuItem(MenuItem):
@@ -112,6 +127,21 @@ class BoardReportMenuItem(MenuItem):
 def translations_menu_item():
     return BoardReportMenuItem(
         _("Bản dịch cần cập nhật"), reverse("editorial_translations"), icon_name="globe", order=310
+    )
+
+
+class ContributionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from congtt.network.scoping import site_ids_with_permission
+
+        ids = site_ids_with_permission(request.user, "editorial.view_contributor")
+        return ids is None or bool(ids)
+
+
+@hooks.register("register_reports_menu_item")
+def contributions_menu_item():
+    return ContributionsMenuItem(
+        _("Đóng góp của cộng tác viên"), reverse("editorial_contributions"), icon_name="user", order=320
     )
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from congtt.editorial import demo
-from congtt.editorial.models import PublicationDeadline, Submission, UnitQuota
+from congtt.editorial.models import Contributor, PublicationDeadline, Submission, UnitQuota
 
 
 @pytest.mark.django_db
@@ -17,3 +17,14 @@ def test_demo_is_idempotent(department):
     ) == counts
     # 20 working days; 24 November (Ngày Văn hóa Việt Nam, a holiday from 2026) is not counted
     assert PublicationDeadline.objects.get().due_date.isoformat() == "2026-12-15"
+
+
+@pytest.mark.django_db
+def test_demo_contributors(department):
+    demo.load()
+    demo.load()
+    assert Contributor.objects.count() == 3
+    assert Contributor.objects.filter(is_active=True).count() == 2
+    ended = Contributor.objects.get(is_active=False)
+    assert ended.ends_on.isoformat() == "2025-12-31" and not ended.in_service()
+    assert {c.site for c in Contributor.objects.all()} == {department.site}
