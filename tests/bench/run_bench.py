@@ -14,7 +14,7 @@ Redis keys are dropped, on exit (also on Ctrl-C).
 Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
 BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync; gthread adds 4 threads),
-BENCH_SCALE (small|medium|full: size of seed_scale, default small),
+BENCH_SCALE (tiny|small|medium|full: size of seed_scale, default small),
 BENCH_SEED_ARGS (arguments for seed_scale, overrides BENCH_SCALE).
 After seeding it runs tests/bench/bench_search.py and tests/bench/bench_pages.py (cold renders
 of every public page type) on the same database.
@@ -54,12 +54,24 @@ WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
 # BENCH_SCALE picks the seed_scale size (small keeps `make bench` near 6 minutes on 2 cores);
 # BENCH_SEED_ARGS, when set, overrides it.
 SCALES = {
+    "tiny": "--sites 5 --articles 2000 --legal 200 --questions 500",
     "small": "--sites 30 --articles 20000 --legal 2000 --questions 5000",
     "medium": "--sites 100 --articles 100000 --legal 10000 --questions 20000",
     "full": "--sites 250 --articles 500000 --legal 50000 --questions 100000",
 }
-SCALE = os.environ.get("BENCH_SCALE", "small")
-SEED_ARGS = os.environ.get("BENCH_SEED_ARGS", SCALES.get(SCALE, SCALES["small"])).split()
+
+
+def seed_args(environ) -> list[str]:
+    """seed_scale's arguments: BENCH_SEED_ARGS, else the BENCH_SCALE preset (an unknown name is an error)."""
+    if environ.get("BENCH_SEED_ARGS"):
+        return environ["BENCH_SEED_ARGS"].split()
+    scale = environ.get("BENCH_SCALE", "small")
+    if scale not in SCALES:
+        raise SystemExit(f"BENCH_SCALE={scale!r} is not one of {', '.join(SCALES)}")
+    return SCALES[scale].split()
+
+
+SEED_ARGS = seed_args(os.environ)
 
 TARGET_CACHED_VS_STATIC = 0.5
 TARGET_PROXY_VS_STATIC = 0.8

@@ -48,3 +48,16 @@ def test_first_link_in_a_list_is_found():
     empty = run_bench.FirstLinkIn("item-list")
     empty.feed('<p class="empty">Chuyên mục chưa có bài viết.</p>')
     assert empty.href is None
+
+
+def test_scale_presets_and_overrides():
+    assert run_bench.seed_args({"BENCH_SCALE": "tiny"}) == "--sites 5 --articles 2000 --legal 200 --questions 500".split()
+    assert run_bench.seed_args({}) == run_bench.SCALES["small"].split()
+    assert run_bench.seed_args({"BENCH_SCALE": "tiny", "BENCH_SEED_ARGS": "--sites 2"}) == ["--sites", "2"]
+
+
+def test_unknown_scale_is_refused():
+    import pytest
+
+    with pytest.raises(SystemExit, match="tiny"):
+        run_bench.seed_args({"BENCH_SCALE": "huge"})
