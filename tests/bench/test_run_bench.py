@@ -51,7 +51,16 @@ def test_first_link_in_a_list_is_found():
 
 
 def test_scale_presets_and_overrides():
-    assert run_bench.seed_args({"BENCH_SCALE": "tiny"}) == "--sites 5 --articles 2000 --legal 200 --questions 500".split()
+    assert run_bench.seed_args({"BENCH_SCALE": "tiny"}) == [
+        "--sites",
+        "5",
+        "--articles",
+        "2000",
+        "--legal",
+        "200",
+        "--questions",
+        "500",
+    ]
     assert run_bench.seed_args({}) == run_bench.SCALES["small"].split()
     assert run_bench.seed_args({"BENCH_SCALE": "tiny", "BENCH_SEED_ARGS": "--sites 2"}) == ["--sites", "2"]
 
