@@ -347,9 +347,24 @@ def run_pages_bench(env) -> dict:
     return pages
 
 
-def start_gunicorn(env, port, tmp, page_cache=True) -> subprocess.Popen:
+CEILING_APP = """
+BODY = open({page!r}, "rb").read()
+HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(BODY)))]
+
+
+def application(environ, start_response):
+    start_response("200 OK", HEADERS)
+    return [BODY]
+"""
+
+
+def start_gunicorn(
+    env, port, tmp, page_cache=True, app="congtt.wsgi:application", chdir=None
+) -> subprocess.Popen:
     env = dict(env, PAGECACHE_SECONDS="600" if page_cache else "0")
-    cmd = [GUNICORN, "congtt.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    cmd = [GUNICORN, app, "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    if chdir:
+        cmd += ["--chdir", str(chdir)]
     cmd += ["--worker-class", WORKER_CLASS]
     if WORKER_CLASS == "gthread":
         cmd += ["--threads", "4", "--keep-alive", "5"]
@@ -605,6 +620,21 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         proxied["bytes"] = len(proxy_body)
         show(f"nginx proxy cache -> gunicorn {copy['name']}", proxied)
         results["nginx"] = {"page": copy["name"], "static": static, "proxy_cache": proxied}
+        # The ceiling: gunicorn (same workers and class) answering the same bytes with no Django at all.
+        ceiling_port = free_port()
+        (tmp / "ceiling").mkdir()
+        (tmp / "ceiling" / "bench_ceiling.py").write_text(
+            CEILING_APP.format(page=tmp / "static-copy" / "page.html")
+        )
+        ceiling_proc = start_gunicorn(
+            env, ceiling_port, tmp, app="bench_ceiling:application", chdir=tmp / "ceiling"
+        )
+        http(ceiling_port, copy["host"], "/")
+        ceiling = wrk(ceiling_port, copy["host"], "/")
+        ceiling["bytes"] = len(copy["body"])
+        show(f"gunicorn bare WSGI, same bytes ({copy['name']})", ceiling)
+        results["nginx"]["gunicorn_ceiling"] = ceiling
+        stop(ceiling_proc)
 
     # ---- cold renders: page cache off, 2 connections, so latency ~ server time
     stop(gunicorn)
@@ -636,6 +666,14 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
             "ratio": round(cached_rps / static_rps, 4),
             "target": TARGET_CACHED_VS_STATIC,
         }
+        if ceiling_rps := results["nginx"].get("gunicorn_ceiling", {}).get("requests_per_s"):
+            # Not a target: how far any Python WSGI app under this gunicorn setup gets on this machine.
+            results["gunicorn_ceiling_vs_nginx_static"] = round(ceiling_rps / static_rps, 4)
+            results["cached_vs_gunicorn_ceiling"] = round(cached_rps / ceiling_rps, 4)
+            log(
+                f"info: bare gunicorn / nginx static {results['gunicorn_ceiling_vs_nginx_static']:.2f},"
+                f" cached page / bare gunicorn {results['cached_vs_gunicorn_ceiling']:.2f}"
+            )
         verdicts["nginx_proxy_cache_vs_static"] = {
             "page": page,
             "ratio": round(proxy_rps / static_rps, 4),

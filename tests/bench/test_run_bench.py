@@ -70,3 +70,17 @@ def test_unknown_scale_is_refused():
 
     with pytest.raises(SystemExit, match="tiny"):
         run_bench.seed_args({"BENCH_SCALE": "huge"})
+
+
+def test_ceiling_app_answers_the_saved_bytes(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes("<p>Cổng thông tin</p>".encode())
+    namespace = {}
+    exec(run_bench.CEILING_APP.format(page=str(page)), namespace)  # noqa: S102 (our own template)
+    sent = {}
+    body = namespace["application"](
+        {}, lambda status, headers: sent.update(status=status, headers=dict(headers))
+    )
+    assert sent["status"] == "200 OK"
+    assert b"".join(body) == page.read_bytes()
+    assert sent["headers"]["Content-Length"] == str(len(page.read_bytes()))
