@@ -358,6 +358,11 @@ def application(environ, start_response):
 """
 
 
+def ceiling_app(page: Path) -> str:
+    """Source of the bare WSGI app that answers ``page``'s bytes."""
+    return CEILING_APP.format(page=str(page))
+
+
 def start_gunicorn(
     env, port, tmp, page_cache=True, app="congtt.wsgi:application", chdir=None
 ) -> subprocess.Popen:
@@ -628,9 +633,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         # The ceiling: gunicorn (same workers and class) answering the same bytes with no Django at all.
         ceiling_port = free_port()
         (tmp / "ceiling").mkdir()
-        (tmp / "ceiling" / "bench_ceiling.py").write_text(
-            CEILING_APP.format(page=tmp / "static-copy" / "page.html")
-        )
+        (tmp / "ceiling" / "bench_ceiling.py").write_text(ceiling_app(tmp / "static-copy" / "page.html"))
         ceiling_proc = start_gunicorn(
             env, ceiling_port, tmp, app="bench_ceiling:application", chdir=tmp / "ceiling"
         )
