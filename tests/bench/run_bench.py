@@ -455,7 +455,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         db = (url.path or "/0").strip("/") or "0"
         base = ["redis-cli", "-h", url.hostname or "127.0.0.1", "-p", str(url.port or 6379), "-n", db]
         keys = subprocess.run(
-            [*base, "--scan", "--pattern", f"{prefix}:*"], capture_output=True, text=True
+            [*base, "--scan", "--pattern", f"{prefix}[:-]*"], capture_output=True, text=True
         ).stdout
         for chunk in [keys.split()[i : i + 500] for i in range(0, len(keys.split()), 500)]:
             subprocess.run([*base, "DEL", *chunk], stdout=subprocess.DEVNULL, check=False)
