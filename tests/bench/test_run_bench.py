@@ -48,3 +48,39 @@ def test_first_link_in_a_list_is_found():
     empty = run_bench.FirstLinkIn("item-list")
     empty.feed('<p class="empty">Chuyên mục chưa có bài viết.</p>')
     assert empty.href is None
+
+
+def test_scale_presets_and_overrides():
+    assert run_bench.seed_args({"BENCH_SCALE": "tiny"}) == [
+        "--sites",
+        "5",
+        "--articles",
+        "2000",
+        "--legal",
+        "200",
+        "--questions",
+        "500",
+    ]
+    assert run_bench.seed_args({}) == run_bench.SCALES["small"].split()
+    assert run_bench.seed_args({"BENCH_SCALE": "tiny", "BENCH_SEED_ARGS": "--sites 2"}) == ["--sites", "2"]
+
+
+def test_unknown_scale_is_refused():
+    import pytest
+
+    with pytest.raises(SystemExit, match="tiny"):
+        run_bench.seed_args({"BENCH_SCALE": "huge"})
+
+
+def test_ceiling_app_answers_the_saved_bytes(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes("<p>Cổng thông tin</p>".encode())
+    namespace = {}
+    exec(run_bench.ceiling_app(page), namespace)  # noqa: S102 (our own template)
+    sent = {}
+    body = namespace["application"](
+        {}, lambda status, headers: sent.update(status=status, headers=dict(headers))
+    )
+    assert sent["status"] == "200 OK"
+    assert b"".join(body) == page.read_bytes()
+    assert sent["headers"]["Content-Length"] == str(len(page.read_bytes()))

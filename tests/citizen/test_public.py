@@ -106,6 +106,32 @@ def test_ask_rate_limited(client, department):
     assert post_ask(client, ask_data(), REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
+@override_settings(CITIZEN_RATE_LIMITS={"ask": [1, 3600]})  # the JSON shape CITIZEN_RATE_LIMITS env gives
+def test_ask_rate_limit_given_as_a_list(client, department):
+    assert post_ask(client, ask_data()).status_code == 302
+    assert post_ask(client, ask_data()).status_code == 429
+    assert Case.objects.count() == 1
+
+
+def test_rate_limits_are_read_from_the_environment():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.CITIZEN_RATE_LIMITS)"
+    )
+    env = dict(
+        os.environ, CITIZEN_RATE_LIMITS=json.dumps({"ask": [7, 60]}), DJANGO_SETTINGS_MODULE="congtt.settings"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "{'ask': [7, 60]}"
+    env.pop("CITIZEN_RATE_LIMITS")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "{}"
+
+
 @override_settings(CITIZEN_CAPTCHA=True)
 def test_captcha_when_enabled(client, department):
     response = post_ask(client, {**ask_data(), "captcha": "99"})
