@@ -7,8 +7,8 @@
 # the next request through the cache (Wagtail's frontend cache sends PURGE, as in production).
 #
 # Loopback adaptations, and nothing else: nginx listens on 127.0.0.1:$SMOKE_PORT without TLS (the
-# HTTP->HTTPS redirect block, the TLS lines and the :8080 purge listener are dropped, the purge goes to
-# the smoke port), paths under a temp dir; env.example is read and then DATABASE_URL, REDIS_URL,
+# HTTP->HTTPS redirect block, the TLS lines and the :8080 purge listener are dropped, the purge and its
+# refresh go to the smoke port), paths under a temp dir; env.example is read and then DATABASE_URL, REDIS_URL,
 # SECRET_KEY, VAR_DIR, BACKUP_DIR, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, PORTAL_DOMAIN, EMAIL_URL,
 # FRONTEND_CACHE_URL are set for loopback, HTTPS=0 (no TLS, so no HSTS or Secure cookies) and
 # CLAMD_SOCKET is emptied. DEBUG stays off.
@@ -23,7 +23,7 @@ PORT=${SMOKE_PORT:-18080}
 PG_URL=${SMOKE_PG_URL:-postgres://postgres@127.0.0.1:5432}
 REDIS_DB=${SMOKE_REDIS_DB:-15}
 HOST=langson.localhost
-RUN="congtt_smoke_$(date +%s)_$$"
+RUN="smoke_$(date +%s)_$$"
 WORK=$(mktemp -d)
 PY="$ROOT/.venv/bin/python"
 STARTED=$(date +%s)
@@ -100,6 +100,7 @@ mkdir -p "$WORK/cache" "$WORK/logs"
 sed -e "s#/var/cache/nginx/congtt#$WORK/cache#" \
   -e "s#unix:/run/congtt/gunicorn.sock#unix:$WORK/gunicorn.sock#" \
   -e "s#/srv/congtt/var/#$VAR_DIR/#g" \
+  -e "s#proxy_pass http://127.0.0.1:8080;#proxy_pass http://127.0.0.1:$PORT;#" \
   "$ROOT/deploy/nginx/congtt.conf" | awk -v port="$PORT" '
       /smoke:skip-begin/ {skip=1}
       /smoke:skip-end/ {skip=0; next}
