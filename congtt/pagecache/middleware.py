@@ -47,7 +47,9 @@ def _drop_vary(response, names) -> None:
     """Remove ``names`` (lower case) from the response's Vary header."""
     vary = response.headers.get("Vary")
     if vary:
-        kept = [h.strip() for h in rules.cc_delim_re.split(vary) if h.strip() and h.strip().lower() not in names]
+        kept = [
+            h.strip() for h in rules.cc_delim_re.split(vary) if h.strip() and h.strip().lower() not in names
+        ]
         if kept:
             response.headers["Vary"] = ", ".join(kept)
         else:
