@@ -397,6 +397,10 @@ if FRONTEND_CACHE_URL:
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }
+    # Each edition is its own page with its own URL (Vietnamese unprefixed, /en/, /zh/), purged when it
+    # is published: Wagtail's rewrite of every URL into each language prefix would purge /vi/… and the
+    # other editions' prefixes with this edition's slugs, URLs that do not exist.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- editorial (board mailboxes read into submissions every 10 minutes by the scheduler) -------
 # EDITORIAL_MAILBOXES="sokhcn.langson.gov.vn=/var/mail/bbt-sokhcn,langson.gov.vn=imaps://u:p@mail/INBOX"

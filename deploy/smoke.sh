@@ -7,8 +7,8 @@
 # the next request through the cache (Wagtail's frontend cache sends PURGE, as in production).
 #
 # Loopback adaptations, and nothing else: nginx listens on 127.0.0.1:$SMOKE_PORT without TLS (the
-# HTTP->HTTPS redirect block, the TLS lines and the :8080 purge listener are dropped, the purge goes to
-# the smoke port), paths under a temp dir; env.example is read and then DATABASE_URL, REDIS_URL,
+# HTTP->HTTPS redirect block, the TLS lines and the :8080 purge listener are dropped, the purge and its
+# refresh go to the smoke port), paths under a temp dir; env.example is read and then DATABASE_URL, REDIS_URL,
 # SECRET_KEY, VAR_DIR, BACKUP_DIR, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, PORTAL_DOMAIN, EMAIL_URL,
 # FRONTEND_CACHE_URL are set for loopback, HTTPS=0 (no TLS, so no HSTS or Secure cookies) and
 # CLAMD_SOCKET is emptied. DEBUG stays off.
@@ -23,11 +23,18 @@ PORT=${SMOKE_PORT:-18080}
 PG_URL=${SMOKE_PG_URL:-postgres://postgres@127.0.0.1:5432}
 REDIS_DB=${SMOKE_REDIS_DB:-15}
 HOST=langson.localhost
-RUN="congtt_smoke_$(date +%s)_$$"
+RUN="smoke_$(date +%s)_$$"
 WORK=$(mktemp -d)
 PY="$ROOT/.venv/bin/python"
 STARTED=$(date +%s)
 PIDS=()
+STEP_AT=$STARTED
+step() {  # step <name>: the time the step just finished took, and the total so far
+  local now
+  now=$(date +%s)
+  echo "smoke: $1 in $((now - STEP_AT))s (total $((now - STARTED))s)"
+  STEP_AT=$now
+}
 
 psql_admin() { psql "$PG_URL/postgres" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 redis() { redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" "$@"; }
@@ -85,10 +92,15 @@ unset DEBUG CONGTT_TESTING
 
 cd "$ROOT"
 psql_admin "CREATE DATABASE \"$RUN\""
+# collectstatic needs no database: it runs beside migrate and load_demo.
+"$PY" manage.py collectstatic --noinput -v0 >"$WORK/collectstatic.log" 2>&1 &
+COLLECT=$!
 "$PY" manage.py migrate --noinput -v0
-"$PY" manage.py collectstatic --noinput -v0
+step migrate
 "$PY" manage.py load_demo >/dev/null
-echo "smoke: database ready after $(($(date +%s) - STARTED))s"
+step load_demo
+wait "$COLLECT" || { cat "$WORK/collectstatic.log"; echo "FAIL collectstatic"; exit 1; }
+step "collectstatic (beside them)"
 "$PY" deploy/smoke_steps.py targets "$HOST" >"$WORK/targets"
 while IFS= read -r line; do declare "T_${line%%=*}=${line#*=}"; done <"$WORK/targets"
 
@@ -100,6 +112,7 @@ mkdir -p "$WORK/cache" "$WORK/logs"
 sed -e "s#/var/cache/nginx/congtt#$WORK/cache#" \
   -e "s#unix:/run/congtt/gunicorn.sock#unix:$WORK/gunicorn.sock#" \
   -e "s#/srv/congtt/var/#$VAR_DIR/#g" \
+  -e "s#proxy_pass http://127.0.0.1:8080;#proxy_pass http://127.0.0.1:$PORT;#" \
   "$ROOT/deploy/nginx/congtt.conf" | awk -v port="$PORT" '
       /smoke:skip-begin/ {skip=1}
       /smoke:skip-end/ {skip=0; next}
@@ -126,6 +139,7 @@ CONF
 
 wait_for "gunicorn socket" 30 curl -sf --unix-socket "$WORK/gunicorn.sock" -H "Host: $HOST" http://x/healthz
 wait_for "nginx on :$PORT" 10 curl -s -o /dev/null "http://127.0.0.1:$PORT/"
+step "gunicorn, worker and nginx started"
 
 fail=0
 pass() { echo "PASS $1"; }
@@ -178,6 +192,7 @@ hit=$(cache_status /)
 cache_status "$T_ARTICLE_PATH" >/dev/null
 hit=$(cache_status "$T_ARTICLE_PATH")
 [ "$hit" = HIT ] && pass "article cached (HIT)" || flunk "article cache status '$hit'"
+step "page checks"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X PURGE -H "Host: $HOST" "http://127.0.0.1:$PORT/")
 [ "$status" = 200 ] && pass "PURGE from loopback accepted" || flunk "PURGE from loopback -> $status"
 
@@ -192,6 +207,7 @@ if wait_for "published title through nginx" 30 published; then pass "publish vis
 get "$T_ARTICLE_PATH" >/dev/null
 [ "$(header X-Cache-Status)" = HIT ] && pass "published page served from the refreshed cache (HIT)" ||
   flunk "published page cache status '$(header X-Cache-Status)', expected HIT (purge refreshed it)"
+step "publish through the cache"
 "$PY" deploy/smoke_steps.py unpublish "$T_ARTICLE_ID"
 unpublished() { [ "$(get "$T_ARTICLE_PATH")" = 404 ]; }
 wait_for "unpublished page gone through nginx" 30 unpublished && pass "unpublish visible through nginx (404)" || fail=1
@@ -202,6 +218,7 @@ if wait_for "task queue drained by the worker" 30 sh -c "[ \"\$('$PY' deploy/smo
 else
   fail=1
 fi
+step "unpublish and task queue"
 for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || flunk "process $pid (gunicorn/worker) exited"; done
 
 echo "smoke: $(($(date +%s) - STARTED))s"

@@ -43,10 +43,13 @@ def _languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def _drop_accept_language(response) -> None:
+def _drop_vary(response, names) -> None:
+    """Remove ``names`` (lower case) from the response's Vary header."""
     vary = response.headers.get("Vary")
     if vary:
-        kept = [h.strip() for h in rules.cc_delim_re.split(vary) if h.strip().lower() != "accept-language"]
+        kept = [
+            h.strip() for h in rules.cc_delim_re.split(vary) if h.strip() and h.strip().lower() not in names
+        ]
         if kept:
             response.headers["Vary"] = ", ".join(kept)
         else:
@@ -142,8 +145,9 @@ class PageCacheUpdateMiddleware:
         info = getattr(request, "_pagecache", None)
         if info is None:
             return response
-        _drop_accept_language(response)
+        _drop_vary(response, {"accept-language"})
         if info["hit"]:
+            _drop_vary(response, rules.SHARED_VARY_DROPPED)
             response.headers["X-Cache"] = "HIT"
             return response
         response.headers["X-Cache"] = "MISS"
@@ -159,6 +163,7 @@ class PageCacheUpdateMiddleware:
         )
         if refusal:
             return response
+        _drop_vary(response, rules.SHARED_VARY_DROPPED)
         vary = rules.vary_headers(response.headers.get("Vary"))
         headers = [
             (name, value)

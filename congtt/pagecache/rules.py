@@ -19,6 +19,12 @@ BUILTIN_EXCLUDES = ("/api/", "/healthz", "/tim-kiem/", "/static/", "/media/", "/
 # cached variant is the "no cookie" variant.
 IGNORED_VARY = frozenset({"accept-language", "cookie"})
 
+# Vary headers removed from a response the page cache stores or serves: that response is the one
+# shared copy every stateless visitor gets, whatever cookies they carry (a CSRF cookie, say), so it
+# must not tell nginx's proxy cache to keep one copy per Cookie value: nginx would then store a
+# variant per cookie and a PURGE on publish (sent without cookies) would refresh only one of them.
+SHARED_VARY_DROPPED = IGNORED_VARY
+
 # Cookies that mean "this visitor has state": never serve them a shared copy.
 STATE_COOKIES = ("messages",)
 

@@ -264,3 +264,11 @@ def test_a_miss_leaves_the_environ_as_the_server_gave_it(portal):
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
     assert statuses == ["404 Not Found"]
+
+
+def test_its_hits_do_not_vary_on_cookie(client, department):
+    """Like the Django path: nginx must keep one shared copy, refreshed by the PURGE on publish."""
+    django(client, "/tin-tuc/")
+    answered, _status, headers, _body = fast("/tin-tuc/", HTTP_COOKIE="csrftoken=" + "x" * 32)
+    assert answered
+    assert "cookie" not in headers.get("Vary", "").lower()

@@ -277,3 +277,29 @@ def test_a_page_naming_an_ignored_parameter_has_its_own_entry(client, department
     assert again["X-Cache"] == "HIT" and notice in again.content.decode()
     assert notice not in get(client, "/tin-tuc/").content.decode()
     assert notice not in get(client, "/tin-tuc/?utm_source=zalo").content.decode()
+
+
+def test_shared_copies_do_not_vary_on_cookie(client, department):
+    """nginx keeps one copy per Vary value; the PURGE on publish (no cookies) must refresh the copy
+    visitors with a CSRF or other non-session cookie get too."""
+    stored = get(client, "/tin-tuc/")
+    client.cookies["csrftoken"] = "x" * 32
+    hit = get(client, "/tin-tuc/")
+    assert (stored["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    for response in (stored, hit):
+        assert "cookie" not in response.get("Vary", "").lower()
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_responses_not_stored_keep_vary_cookie(client, department):
+    response = get(client, "/thu/csrf/")
+    assert response["X-Cache"] == "MISS"
+    assert "cookie" in response["Vary"].lower()
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_other_vary_headers_stay_on_shared_copies(client, department):
+    get(client, "/thu/vary/", HTTP_ACCEPT_ENCODING="gzip")
+    hit = get(client, "/thu/vary/", HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Cache"] == "HIT"
+    assert hit["Vary"] == "Accept-Encoding"
