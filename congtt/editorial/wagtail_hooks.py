@@ -11,6 +11,7 @@ from .models import (
     BoardMeeting,
     DeadlineRule,
     Delegation,
+    OfficerUnit,
     PublicationDeadline,
     Submission,
     UnitQuota,
@@ -25,6 +26,7 @@ for _model in (
     UnitQuota,
     ViolationReport,
     BoardMeeting,
+    OfficerUnit,
 ):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 

@@ -17,3 +17,20 @@ def test_demo_is_idempotent(department):
     ) == counts
     # 20 working days; 24 November (Ngày Văn hóa Việt Nam, a holiday from 2026) is not counted
     assert PublicationDeadline.objects.get().due_date.isoformat() == "2026-12-15"
+
+
+@pytest.mark.django_db
+def test_demo_board_meetings_recent_on_the_portal_overdue_on_the_department(portal, department):
+    from django.utils import timezone
+
+    from congtt.editorial import meetings
+    from congtt.editorial.models import BoardMeeting
+
+    demo.load()
+    demo.load()
+    today = timezone.localdate()
+    assert BoardMeeting.objects.filter(site=portal.site).count() == 1
+    assert BoardMeeting.objects.filter(site=department.site).count() == 1
+    assert not meetings.status(portal.site).overdue(today)
+    old = meetings.status(department.site)
+    assert old.overdue(today) and (today - old.last).days > 183
