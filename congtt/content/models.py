@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congtt.editorial.rules import DEADLINE_KIND_CHOICES
 from congtt.network.query_params import params_notice
 from congtt.vntext import fold
 
@@ -259,6 +260,23 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
         help_text=_("Bỏ trống thì tự lấy tin cùng chuyên đề hoặc chuyên mục."),
     )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    # DL-2: an item made from a document with a legal publication deadline (dissemination, projects,
+    # statistics, science, others) is tracked from that document's issue/approval date.
+    deadline_kind = models.CharField(
+        _("loại thông tin có hạn đăng"),
+        max_length=30,
+        blank=True,
+        choices=DEADLINE_KIND_CHOICES,
+        help_text=_(
+            "Chọn khi tin bài đăng thông tin có thời hạn đăng theo quy định (tính theo ngày làm việc)."
+        ),
+    )
+    source_document_date = models.DateField(
+        _("ngày ban hành/phê duyệt văn bản gốc"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày ban hành, phê duyệt của văn bản làm căn cứ tính hạn đăng."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -268,6 +286,10 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
                 FieldPanel("summary"),
             ],
             heading=_("Thông tin chung"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("deadline_kind"), FieldPanel("source_document_date")])],
+            heading=_("Hạn đăng tin"),
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Ảnh đại diện")),
         FieldPanel("body"),
@@ -299,6 +321,19 @@ class ArticlePage(FoldedSearchMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.deadline_kind and not self.source_document_date:
+            raise ValidationError(
+                {
+                    "source_document_date": _(
+                        "Hãy nhập ngày ban hành/phê duyệt của văn bản gốc để tính hạn đăng."
+                    )
+                }
+            )
 
     def search_texts(self):
         authors = " ".join(b.value.get("name", "") for b in self.authors or [])

@@ -1,13 +1,15 @@
 """Demo editorial data for Lạng Sơn: workflows, unit quotas, submissions, a publication deadline,
-contributors. Idempotent."""
+contributors, board meetings (a recent one on the portal, one over 6 months old on Sở KH&CN so its
+warning shows). Idempotent."""
 
 import datetime as dt
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Site
 
 from .deadlines import due_date_for
-from .models import Channel, Contributor, PublicationDeadline, Submission, UnitQuota
+from .models import BoardMeeting, Channel, Contributor, PublicationDeadline, Submission, UnitQuota
 from .workflow import setup_site_workflow
 
 UNITS = ["Văn phòng Sở", "Phòng Quản lý khoa học", "Trung tâm Thông tin và Thống kê khoa học"]
@@ -74,9 +76,47 @@ def load_contributors(site):
         )
 
 
+# (host prefix, days before today, chair, attendees, conclusions)
+MEETINGS = [
+    (
+        "",
+        30,
+        "Phó Chủ tịch UBND tỉnh, Trưởng Ban biên tập",
+        "Các thành viên Ban biên tập Cổng thông tin điện tử tỉnh",
+        "Đánh giá hoạt động của Cổng 6 tháng; thống nhất kế hoạch tuyên truyền dịp Tết Nguyên đán; "
+        "đôn đốc các sở, ngành gửi tin, bài đúng định mức.",
+    ),
+    (
+        "sokhcn",
+        240,
+        "Giám đốc Sở Khoa học và Công nghệ, Trưởng Ban biên tập",
+        "Văn phòng Sở, Phòng Quản lý khoa học, Trung tâm Thông tin và Thống kê khoa học",
+        "Rà soát chuyên mục Khoa học và công nghệ; phân công cộng tác viên các phòng, đơn vị.",
+    ),
+]
+
+
+def load_meetings():
+    """One board meeting per demo site listed, only when the site has none yet."""
+    today = timezone.localdate()
+    for prefix, days_ago, chair, attendees, conclusions in MEETINGS:
+        host = f"{prefix}.{settings.PORTAL_DOMAIN}" if prefix else settings.PORTAL_DOMAIN
+        site = Site.objects.filter(hostname=host).first()
+        if site is None or BoardMeeting.objects.filter(site=site).exists():
+            continue
+        BoardMeeting.objects.create(
+            site=site,
+            held_on=today - dt.timedelta(days=days_ago),
+            chair=chair,
+            attendees=attendees,
+            conclusions=conclusions,
+        )
+
+
 def load(stdout=None):
     for site in Site.objects.select_related("root_page"):
         setup_site_workflow(site)
+    load_meetings()
     site = Site.objects.filter(hostname=f"sokhcn.{settings.PORTAL_DOMAIN}").first()
     if site is None:
         return

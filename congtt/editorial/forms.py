@@ -92,6 +92,13 @@ class SubmissionForm(WagtailAdminModelForm):
         if "officer" in self.fields and not self.instance.pk and user is not None:
             self.fields["officer"].queryset = get_user_model().objects.filter(pk=user.pk)
             self.initial.setdefault("officer", user.pk)
+        if not self.instance.pk and user is not None:
+            from .models import OfficerUnit
+
+            link = OfficerUnit.objects.filter(user=user, site__in=sites).order_by("site__site_name").first()
+            if link is not None:  # EDT-6: an officer files for their own unit by default
+                self.initial.setdefault("site", link.site_id)
+                self.initial.setdefault("unit", link.unit_id)
 
     def clean_docx_file(self):
         uploaded = self.cleaned_data.get("docx_file")
@@ -111,7 +118,20 @@ class SubmissionForm(WagtailAdminModelForm):
 
             if site_for_page(section) != site:
                 self.add_error("section", _("Chuyên mục không thuộc trang đã chọn."))
+        if site and self.for_user is not None and "unit" in self.fields:
+            self._clean_unit(cleaned, site)
         return cleaned
+
+    def _clean_unit(self, cleaned, site):
+        """EDT-6: no unit given → the officer's; a unit officer may file only for their own unit."""
+        from . import officers
+
+        unit, unit_name = cleaned.get("unit"), cleaned.get("unit_name", "")
+        if unit is None and not unit_name.strip():
+            cleaned["unit"] = unit = officers.unit_of(self.for_user, site)
+        error = officers.unit_error(self.for_user, site, unit, unit_name)
+        if error:
+            self.add_error("unit", error)
 
     def save(self, commit=True):
         from . import services
@@ -228,6 +248,15 @@ class DelegationForm(SiteLimitedForm):
 
 class UnitQuotaForm(SiteLimitedForm):
     site_permission = "editorial.add_unitquota"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "site" in self.fields:
+            limit_units(self.fields, self.fields["site"].queryset)
+
+
+class OfficerUnitForm(SiteLimitedForm):
+    site_permission = "editorial.add_officerunit"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

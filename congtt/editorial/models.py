@@ -663,3 +663,33 @@ class Contributor(UnitLinkMixin, models.Model):
             and (self.starts_on is None or self.starts_on <= today)
             and (self.ends_on is None or self.ends_on >= today)
         )
+
+
+class OfficerUnit(models.Model):
+    """The directory unit a user works for on one site (EDT-6): their submissions are filed for it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="officer_units",
+        verbose_name=_("cán bộ"),
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
+    unit = models.ForeignKey(
+        "directory.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("đơn vị")
+    )
+
+    class Meta:
+        ordering = ["site_id", "unit__name"]
+        verbose_name = _("đơn vị của cán bộ")
+        verbose_name_plural = _("đơn vị của cán bộ")
+        constraints = [models.UniqueConstraint(fields=["user", "site"], name="editorial_unique_officer_unit")]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} – {self.unit.name}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.unit_id and self.site_id and self.unit.site_id != self.site_id:
+            raise ValidationError({"unit": _("Đơn vị không thuộc trang đã chọn.")})

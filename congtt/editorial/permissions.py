@@ -5,7 +5,7 @@ _BOARD = [*_SUBMIT, "editorial.convert_submission"]
 
 _DEADLINES = [
     f"editorial.{action}_{model}"
-    for model in ("deadlinerule", "publicationdeadline", "unitquota", "boardmeeting")
+    for model in ("deadlinerule", "publicationdeadline", "unitquota", "boardmeeting", "officerunit")
     for action in ("add", "change", "view", "delete")
 ]
 _REPORTS = ["editorial.view_violationreport", "editorial.change_violationreport"]

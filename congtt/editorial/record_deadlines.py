@@ -1,7 +1,7 @@
-"""Publication deadlines of records other apps hold (DL-2, DL-3): legal documents and disclosures.
+"""Publication deadlines of records other apps hold (DL-2, DL-3): legal documents, disclosures, articles.
 
-Pages of the editorial kinds are tracked where they are created; this module maps the legal
-documents (congtt.legal) and the disclosure items (congtt.disclosures) onto the deadline kinds
+This module maps the legal documents (congtt.legal), the disclosure items (congtt.disclosures) and
+the articles that carry a deadline kind and source date (congtt.content) onto the deadline kinds
 of ``rules.DEADLINE_KINDS`` and keeps one deadline per record, marked met when it goes live.
 """
 
@@ -56,14 +56,13 @@ def track_legal_document(document) -> PublicationDeadline:
     return deadline
 
 
-def track_disclosure(page) -> PublicationDeadline | None:
-    """Deadline of a disclosure item of a kind with a legal deadline, from its date; None otherwise."""
+def _track_page(page, kind: str | None, source_date) -> PublicationDeadline | None:
+    """Deadline of a page from ``source_date`` when ``kind`` carries one; None (and a pending one
+    dropped, a met one kept on record) otherwise. Shared by disclosures and articles."""
     from django.contrib.contenttypes.models import ContentType
 
-    kind = DISCLOSURE_DEADLINE_KINDS.get(page.kind)
     site = page.get_site()
-    if kind is None or site is None:
-        # The kind no longer carries a deadline: drop a pending one (a met one stays on record).
+    if kind is None or source_date is None or site is None:
         PublicationDeadline.objects.filter(
             content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
             object_id=str(page.pk),
@@ -71,7 +70,18 @@ def track_disclosure(page) -> PublicationDeadline | None:
         ).delete()
         return None
     deadline = deadlines.track(
-        site, kind, page.date, obj=page, title=page.title, responsible=getattr(page, "owner", None)
+        site, kind, source_date, obj=page, title=page.title, responsible=getattr(page, "owner", None)
     )
     _record_publication(page, page.live and page.first_published_at is not None, page.first_published_at)
     return deadline
+
+
+def track_disclosure(page) -> PublicationDeadline | None:
+    """Deadline of a disclosure item of a kind with a legal deadline, from its date; None otherwise."""
+    return _track_page(page, DISCLOSURE_DEADLINE_KINDS.get(page.kind), page.date)
+
+
+def track_article(page) -> PublicationDeadline | None:
+    """Deadline of an article carrying a deadline kind (dissemination, projects, statistics, science,
+    others…), from its source document's issue/approval date; None when it carries none."""
+    return _track_page(page, page.deadline_kind or None, page.source_document_date)

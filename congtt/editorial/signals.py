@@ -111,6 +111,13 @@ def _on_disclosure_saved(sender, instance, raw=False, **kwargs):
     _track_record(record_deadlines.track_disclosure, instance, raw)
 
 
+def _on_article_saved(sender, instance, raw=False, **kwargs):
+    from . import record_deadlines
+
+    _track_record(record_deadlines.track_article, instance, raw)
+
+
+post_save.connect(_on_article_saved, sender="content.ArticlePage", dispatch_uid="editorial_deadline_article")
 post_save.connect(
     _on_legal_document_saved, sender="legal.LegalDocument", dispatch_uid="editorial_deadline_legal"
 )

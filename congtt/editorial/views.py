@@ -27,6 +27,7 @@ from .forms import (
     ContributorForm,
     DeadlineRuleForm,
     DelegationForm,
+    OfficerUnitForm,
     PublicationDeadlineForm,
     RoleForm,
     SubmissionForm,
@@ -38,6 +39,7 @@ from .models import (
     DeadlineRule,
     Delegation,
     EditorialTask,
+    OfficerUnit,
     PublicationDeadline,
     Submission,
     UnitQuota,
@@ -132,8 +134,29 @@ def close_view(request, pk):
     return redirect(reverse("editorial_submission:edit", args=[pk]))
 
 
+class _UnitIndexView(SiteScopedModelViewSetMixin.index_view_class):
+    def get_base_queryset(self):
+        from .officers import visible_submissions
+
+        return visible_submissions(self.request.user, super().get_base_queryset())
+
+
+class _UnitEditView(SiteScopedModelViewSetMixin.edit_view_class):
+    def get_object(self, queryset=None):
+        from .officers import visible_submissions
+
+        obj = super().get_object(queryset)
+        if not visible_submissions(self.request.user, Submission.objects.filter(pk=obj.pk)).exists():
+            raise PermissionDenied
+        return obj
+
+
 class SubmissionViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    """A unit officer sees and edits only their unit's submissions (and their own) on their site."""
+
     model = Submission
+    index_view_class = _UnitIndexView
+    edit_view_class = _UnitEditView
     icon = "mail"
     menu_label = gettext_lazy("Phiếu đề nghị đăng tin")
     add_to_admin_menu = False
@@ -262,6 +285,20 @@ class ViolationReportViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     edit_handler = ObjectList([FieldPanel("note")])
 
 
+class OfficerUnitViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
+    """Đơn vị của cán bộ (EDT-6): which directory unit each officer works for on a site."""
+
+    model = OfficerUnit
+    icon = "user"
+    menu_label = gettext_lazy("Đơn vị của cán bộ")
+    name = "editorial_officer_unit"
+    url_prefix = "ban-bien-tap/don-vi-can-bo"
+    list_display = ["user", "unit", "site"]
+    edit_handler = ObjectList(
+        [FieldPanel("site"), FieldPanel("user"), FieldPanel("unit")], base_form_class=OfficerUnitForm
+    )
+
+
 class BoardMeetingViewSet(SiteScopedModelViewSetMixin, ModelViewSet):
     model = BoardMeeting
     icon = "date"
@@ -342,6 +379,7 @@ class BoardViewSetGroup(ViewSetGroup):
         DeadlineRuleViewSet,
         DelegationViewSet,
         UnitQuotaViewSet,
+        OfficerUnitViewSet,
         BoardMeetingViewSet,
         ContributorViewSet,
     )

@@ -12,6 +12,7 @@ from .models import (
     Contributor,
     DeadlineRule,
     Delegation,
+    OfficerUnit,
     PublicationDeadline,
     Submission,
     UnitQuota,
@@ -27,6 +28,7 @@ for _model in (
     ViolationReport,
     BoardMeeting,
     Contributor,
+    OfficerUnit,
 ):
     register_permission_policy(_model, SitePermissionPolicy(_model, site_field="site"))
 

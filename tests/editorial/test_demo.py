@@ -28,3 +28,19 @@ def test_demo_contributors(department):
     ended = Contributor.objects.get(is_active=False)
     assert ended.ends_on.isoformat() == "2025-12-31" and not ended.in_service()
     assert {c.site for c in Contributor.objects.all()} == {department.site}
+
+
+def test_demo_board_meetings_recent_on_the_portal_overdue_on_the_department(portal, department):
+    from django.utils import timezone
+
+    from congtt.editorial import meetings
+    from congtt.editorial.models import BoardMeeting
+
+    demo.load()
+    demo.load()
+    today = timezone.localdate()
+    assert BoardMeeting.objects.filter(site=portal.site).count() == 1
+    assert BoardMeeting.objects.filter(site=department.site).count() == 1
+    assert not meetings.status(portal.site).overdue(today)
+    old = meetings.status(department.site)
+    assert old.overdue(today) and (today - old.last).days > 183
