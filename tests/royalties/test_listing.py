@@ -8,7 +8,6 @@ from wagtail.models import Locale, Page
 
 from congtt.content.models import ArticlePage, SectionPage, StandardPage
 from congtt.royalties import listing, services
-from congtt.royalties.models import Grading
 from congtt.royalties.services import RoyaltyError, Share
 from congtt.vntext import slugify_vi
 
