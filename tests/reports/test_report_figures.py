@@ -75,10 +75,12 @@ def test_every_section_of_site_and_province_reports_matches_hand_counts(portal, 
     assert sorted(q4["deadlines"][0]) == sorted([[D, 4, 2, 1, 1, 0], [H, 1, 0, 0, 1, 0]])
     assert q4["deadlines"][1] == ["Tổng cộng", 5, 2, 1, 2, 0]
     assert q4["quotas"] == ([[D, UNIT, 0, 60, "Chưa đạt"]], None)  # 20 × 92 / 30.4375 = 60.45
-    # D: 5 received, 4 answered (3 on time), 2 open past due by 31/12; H: 1 received, answered 31/10 on its due day
-    assert sorted(q4["qa"][0]) == sorted([[D, 5, 4, 3, 1, 2], [H, 1, 1, 1, 0, 0]])
-    assert q4["qa"][1] == ["Tổng cộng", 6, 5, 4, 1, 2]
-    assert q4["qa_by_unit"] == ([[UNIT, 4, 3, 1, 2]], ["Tổng cộng", 4, 3, 1, 2])
+    # D: 5 received, 4 answered (3 on time), 1 open past due (the forwarded one; a case still only
+    # "received" is not in citizen.rules.OPEN_STATES, so its 12/11 due date is not counted);
+    # H: 1 received, answered 31/10 on its due day
+    assert sorted(q4["qa"][0]) == sorted([[D, 5, 4, 3, 1, 1], [H, 1, 1, 1, 0, 0]])
+    assert q4["qa"][1] == ["Tổng cộng", 6, 5, 4, 1, 1]
+    assert q4["qa_by_unit"] == ([[UNIT, 4, 3, 1, 1]], ["Tổng cộng", 4, 3, 1, 1])
     assert q4["consultations"] == (
         [
             ["Dự thảo quy chế", D, "20/09/2026 – 20/10/2026", 2],
