@@ -94,9 +94,9 @@ def test_every_section_of_site_and_province_reports_matches_hand_counts(portal, 
 
     # --- Toàn tỉnh, quý III/2026: only D1 (30/09 23:30), the 30/09 visit, deadline, case and comment
     q3 = figures(None, "quarter", dt.date(2026, 9, 30))
-    assert q3["published_by_unit"] == ([[D, 1], [H, 0], [P, 0]], ["Tổng cộng", 1])
+    assert q3["published_by_unit"] == ([[D, 1], [P, 0], [H, 0]], ["Tổng cộng", 1])  # ties by name
     assert q3["published_by_section"] == ([[D, "Tin tức - Sự kiện", 1]], ["", "Tổng cộng", 1])
-    assert q3["visits"] == ([[D, 10, 20], [H, 0, 0], [P, 0, 0]], ["Tổng cộng", 10, 20])
+    assert q3["visits"] == ([[D, 10, 20], [P, 0, 0], [H, 0, 0]], ["Tổng cộng", 10, 20])
     assert q3["deadlines"] == ([[D, 1, 0, 0, 1, 0]], ["Tổng cộng", 1, 0, 0, 1, 0])
     assert q3["qa"] == ([[D, 1, 0, 0, 0, 0]], ["Tổng cộng", 1, 0, 0, 0, 0])
     assert q3["consultations"] == (
