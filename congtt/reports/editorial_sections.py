@@ -13,7 +13,11 @@ from .sections import ReportContext, SectionResult, register_section
 
 
 def deadline_figures(site_ids, start, end) -> dict[int, dict[str, int]]:
-    """Per site, deadlines falling due in [start, end]: published on time, late, not published past due."""
+    """Per site, deadlines falling due in [start, end]: published on time, late, not published past due.
+
+    "Quá hạn chưa đăng" is any unpublished deadline whose day is over (before today), including one due
+    on the period's last day once that day has passed; "còn hạn" is one due today or later.
+    """
     from congtt.editorial.models import PublicationDeadline
 
     out = {sid: {"due": 0, "on_time": 0, "late": 0, "missed": 0, "pending": 0} for sid in site_ids}
@@ -23,7 +27,9 @@ def deadline_figures(site_ids, start, end) -> dict[int, dict[str, int]]:
         f["due"] += 1
         if published_at:
             f["on_time" if timezone.localtime(published_at).date() <= due else "late"] += 1
-        elif due < min(end, timezone.localdate()):
+        elif (
+            due < timezone.localdate()
+        ):  # past due (due <= end); a last-day deadline counts once the day is over
             f["missed"] += 1
         else:
             f["pending"] += 1

@@ -94,8 +94,10 @@ class Share:
 
 
 def grade(page, user, *, genre_code: str, coefficient, shares: list[Share], note: str = "") -> Grading:
-    """Grade a published item (deputy or chief of the item's site only)."""
-    site = page.get_site()
+    """Grade a published item, in any edition (deputy or chief of the item's site only)."""
+    from .listing import site_of
+
+    site = site_of(page)
     if site is None or not can_grade(user, site):
         raise RoyaltyError("Chỉ Trưởng ban hoặc Phó Trưởng ban biên tập của trang này được chấm nhuận bút.")
     if not page.live:

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from congtt.network.scoping import ALL, SiteScopedModelViewSetMixin, site_ids_with_permission
 
-from . import services
+from . import listing, services
 from .exports import statement_docx, statement_xlsx
 from .forms import GradeForm, RateFrameForm, ShareFormSet, StatementForm, sites_with
 from .models import Grading, RateFrame, Statement
@@ -62,37 +62,49 @@ def _sites(request, perm):
     return sites, site
 
 
+def _int_arg(request, name):
+    raw = request.GET.get(name, "")
+    return int(raw) if raw.isdigit() else None
+
+
 def grading_index(request):
-    """Published news of one month on one site, with their grade (chief and deputy)."""
+    """Published items of one period on one site, every kind and edition, with their grade (ROY-1)."""
     sites, site = _sites(request, "royalties.add_grading")
     year, month = _month_arg(request)
-    from congtt.content.models import ArticlePage
-
     start = datetime.date(year, month, 1)
     end = (start + datetime.timedelta(days=32)).replace(day=1)
-    articles = (
-        ArticlePage.objects.live()
-        .descendant_of(site.root_page, inclusive=True)
-        .filter(date__date__gte=start, date__date__lt=end)
-        .order_by("date")
+    filters = listing.Filters(
+        start=start,
+        end=end,
+        section=_int_arg(request, "chuyen_muc"),
+        kind=request.GET.get("loai", "")
+        if request.GET.get("loai", "") in dict(listing.kind_choices())
+        else "",
+        locale=_int_arg(request, "ban"),
+        graded=request.GET.get("da_cham", "") if request.GET.get("da_cham") in ("yes", "no") else "",
+        author=request.GET.get("tac_gia", "").strip()[:200],
     )
-    gradings = {
-        g.page_id: g
-        for g in Grading.objects.filter(page__in=articles)
-        .select_related("genre")
-        .prefetch_related("contributions")
-    }
-    rows = [(a, gradings.get(a.pk)) for a in articles]
+    rows = listing.gradable_rows(site, filters)
     return TemplateResponse(
         request,
         "royalties/admin/grading_index.html",
-        {"sites": sites, "site": site, "rows": rows, "year": year, "month": month},
+        {
+            "sites": sites,
+            "site": site,
+            "rows": rows,
+            "year": year,
+            "month": month,
+            "filters": filters,
+            "sections": listing.sections(site),
+            "kinds": listing.kind_choices(),
+            "locales": Locale.objects.order_by("pk"),
+        },
     )
 
 
 def grade_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    site = page.get_site()
+    site = listing.site_of(page)
     if site is None or not services.can_grade(request.user, site):
         raise PermissionDenied
     when = services.published_on(page)
@@ -107,6 +119,9 @@ def grade_view(request, page_id):
             {"role": c.role, "name": c.name, "share_percent": c.share_percent}
             for c in existing.contributions.all()
         ]
+    elif listing.is_translation(page):
+        initial = {"genre": listing.TRANSLATION_GENRE}
+        share_initial = [{"role": "translator", "name": "", "share_percent": 100}]
     elif getattr(page, "authors", None):
         names = [b.value.get("name", "") for b in page.authors if b.value.get("name")]
         if names:
