@@ -474,20 +474,26 @@ def deadline_rows(user, horizon_days: int = 3) -> list:
     return list(queryset.select_related("site").order_by("due_date")[:20])
 
 
-def quota_view(request):
-    """Định mức: units short of their weekly quota and the site's month, for the board of each site."""
+def _permitted_profiles(user, permission) -> list:
+    """The site profiles (network order) on which ``user`` holds ``permission``; refused when none."""
     from congtt.network.models import SiteProfile
     from congtt.network.scoping import site_ids_with_permission
 
-    from . import quotas
-
-    ids = site_ids_with_permission(request.user, "editorial.view_unitquota")
+    ids = site_ids_with_permission(user, permission)
     profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
     if ids is not None:
         profiles = profiles.filter(site_id__in=ids)
     profiles = list(profiles)
     if not profiles:
         raise PermissionDenied
+    return profiles
+
+
+def quota_view(request):
+    """Định mức: units short of their weekly quota and the site's month, for the board of each site."""
+    from . import quotas
+
+    profiles = _permitted_profiles(request.user, "editorial.view_unitquota")
     chosen = request.GET.get("site")
     profile = next((p for p in profiles if str(p.site_id) == str(chosen)), profiles[0])
     return TemplateResponse(
@@ -663,18 +669,9 @@ def contributions_view(request):
     """Đóng góp của cộng tác viên (EDT-10): counts over a period per contributor of one site; XLSX export."""
     from django.http import HttpResponse
 
-    from congtt.network.models import SiteProfile
-    from congtt.network.scoping import site_ids_with_permission
-
     from . import contributors
 
-    ids = site_ids_with_permission(request.user, "editorial.view_contributor")
-    profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
-    if ids is not None:
-        profiles = profiles.filter(site_id__in=ids)
-    profiles = list(profiles)
-    if not profiles:
-        raise PermissionDenied
+    profiles = _permitted_profiles(request.user, "editorial.view_contributor")
     chosen = request.GET.get("site")
     profile = next((p for p in profiles if str(p.site_id) == str(chosen)), None)
     if chosen and profile is None:
