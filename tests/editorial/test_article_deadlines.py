@@ -81,6 +81,7 @@ def test_resaving_keeps_one_deadline_and_follows_the_new_date(news_a):
     assert deadline.source_date == dt.date(2026, 3, 9) and deadline.due_date == dt.date(2026, 3, 23)
 
 
+@pytest.mark.django_db
 def test_a_deadline_kind_needs_the_source_document_date():
     page = ArticlePage(title="Thiếu ngày", slug="thieu-ngay", deadline_kind="projects")
     with pytest.raises(ValidationError) as error:
