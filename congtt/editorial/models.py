@@ -34,6 +34,29 @@ class Channel(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+def unit_field(verbose_name):
+    """The directory unit of a :class:`UnitLinkMixin` record (empty for an outside unit)."""
+    return models.ForeignKey(
+        "directory.Unit",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
+    )
+
+
+def unit_name_field(verbose_name):
+    """The unit's name of a :class:`UnitLinkMixin` record: typed for an outside unit, else copied."""
+    return models.CharField(
+        verbose_name,
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
+    )
+
+
 class UnitLinkMixin:
     """A record sent by (or counted for) a unit: ``unit`` from the directory, or ``unit_name`` for an outside
     unit; the name follows the linked unit (EDT-6). ``unit_required``: one of the two must be given."""
@@ -94,21 +117,8 @@ class Submission(UnitLinkMixin, models.Model):
         _("tác giả"), max_length=255, blank=True, help_text=_("Nhiều tác giả cách nhau bằng dấu phẩy.")
     )
     source = models.CharField(_("nguồn tin"), max_length=255, blank=True)
-    unit = models.ForeignKey(
-        "directory.Unit",
-        verbose_name=_("đơn vị gửi"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
-    )
-    unit_name = models.CharField(
-        _("tên đơn vị gửi"),
-        max_length=255,
-        blank=True,
-        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
-    )
+    unit = unit_field(_("đơn vị gửi"))
+    unit_name = unit_name_field(_("tên đơn vị gửi"))
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cán bộ gửi"),
@@ -403,21 +413,8 @@ class UnitQuota(UnitLinkMixin, models.Model):
     unit_required = True
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang"))
-    unit = models.ForeignKey(
-        "directory.Unit",
-        verbose_name=_("đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
-    )
-    unit_name = models.CharField(
-        _("tên đơn vị"),
-        max_length=255,
-        blank=True,
-        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
-    )
+    unit = unit_field(_("đơn vị"))
+    unit_name = unit_name_field(_("tên đơn vị"))
     weekly_news = models.PositiveSmallIntegerField(_("số tin mỗi tuần"), default=rules.WEEKLY_NEWS_QUOTA)
     weekly_articles = models.PositiveSmallIntegerField(
         _("số bài viết mỗi tuần"), default=rules.WEEKLY_ARTICLE_QUOTA
@@ -578,21 +575,8 @@ class Contributor(UnitLinkMixin, models.Model):
             "Khi có tài khoản, người này được cấp vai trò cộng tác viên của trang trong thời gian hoạt động."
         ),
     )
-    unit = models.ForeignKey(
-        "directory.Unit",
-        verbose_name=_("đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Đơn vị trong danh bạ của trang; để trống nếu là đơn vị ngoài."),
-    )
-    unit_name = models.CharField(
-        _("tên đơn vị"),
-        max_length=255,
-        blank=True,
-        help_text=_("Ghi tên khi đơn vị không có trong danh bạ; tự điền theo đơn vị đã chọn."),
-    )
+    unit = unit_field(_("đơn vị"))
+    unit_name = unit_name_field(_("tên đơn vị"))
     fields = models.ManyToManyField(
         "legal.Field", verbose_name=_("lĩnh vực phụ trách"), blank=True, related_name="+"
     )
