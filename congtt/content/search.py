@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.db import DatabaseError
@@ -255,17 +256,42 @@ def sources() -> list[Source]:
 
 @dataclass
 class Hit:
+    """One search result. The summary, the highlighted title and snippet and the URL are computed on
+    first use: a query can match hundreds of items of which a results page shows a few, and
+    highlighting (accent folding character by character) or resolving a URL for every match made a
+    common word cost ~1 ms per match.
+    """
+
     obj: object
     kind: str
-    title: SafeString
-    snippet: SafeString
-    url: str
     date: object
     score: float
+    terms: list[str] = field(default_factory=list, repr=False)
+    request: object = field(default=None, repr=False)
     site_name: str = ""
     plain_title: str = ""
-    plain_summary: str = ""
     exact: int = 0
+
+    @cached_property
+    def plain_summary(self) -> str:
+        summary = ""
+        if hasattr(self.obj, "search_summary"):
+            summary = _text_of(self.obj, "search_summary") or ""
+        if not summary and hasattr(self.obj, "search_texts"):
+            summary = " ".join(t for t in self.obj.search_texts()[1:] if t)
+        return summary
+
+    @cached_property
+    def title(self) -> SafeString:
+        return highlight(self.plain_title, self.terms)
+
+    @cached_property
+    def snippet(self) -> SafeString:
+        return highlight(self.plain_summary, self.terms, SNIPPET_LENGTH)
+
+    @cached_property
+    def url(self) -> str:
+        return self.obj.get_url(self.request) or ""
 
 
 @dataclass
@@ -391,11 +417,6 @@ def _text_of(obj, name):
 
 def _hit(request, obj, source, terms, site_names) -> Hit:
     title = str(getattr(obj, "title", "") or obj)
-    summary = ""
-    if hasattr(obj, "search_summary"):
-        summary = _text_of(obj, "search_summary") or ""
-    if not summary and hasattr(obj, "search_texts"):
-        summary = " ".join(t for t in obj.search_texts()[1:] if t)
     date = _text_of(obj, "search_date") if hasattr(obj, "search_date") else None
     if date is None and source.date_field:
         date = getattr(obj, source.date_field, None)
@@ -410,14 +431,12 @@ def _hit(request, obj, source, terms, site_names) -> Hit:
     return Hit(
         obj=obj,
         kind=kind,
-        title=highlight(title, terms),
-        snippet=highlight(summary, terms, SNIPPET_LENGTH),
-        url=obj.get_url(request) or "",
         date=date,
         score=float(getattr(obj, "_score", 0) or 0),
+        terms=terms,
+        request=request,
         site_name=site_name,
         plain_title=title,
-        plain_summary=summary,
     )
 
 

@@ -251,3 +251,25 @@ def test_record_kinds_with_a_natural_date_give_it_and_can_be_filtered_by_it():
         if source.model is not None and hasattr(source.model, "get_filterable_search_fields"):
             filterable = {f.field_name for f in source.model.get_filterable_search_fields()}
             assert source.date_field in filterable, source.key  # else the date filter raises FilterFieldError
+
+
+def test_only_the_shown_page_of_hits_is_highlighted_and_resolved(client, portal, monkeypatch):
+    """Many matches: the title/snippet/URL of a hit are computed for the hits on the page only."""
+    from congtt.content import search as search_module
+    from congtt.content.models import PAGE_SIZE
+
+    section = news_section(portal)
+    for i in range(PAGE_SIZE + 5):
+        make_article(section, f"Kế hoạch số {i} về chuyển đổi số", summary="Kế hoạch năm.", days_ago=i + 1)
+    calls = []
+    real = search_module.highlight
+    monkeypatch.setattr(
+        search_module, "highlight", lambda text, *a, **k: calls.append(text) or real(text, *a, **k)
+    )
+    first = search(client, q="ke hoach")
+    assert first.count('class="snippet"') == PAGE_SIZE
+    assert len(calls) == 2 * PAGE_SIZE  # title and snippet of each shown hit, nothing for the others
+    calls.clear()
+    second = search(client, q="ke hoach", page=2)
+    assert "số 0 về" in first + second and "số 24 về" in first + second
+    assert len(calls) == 2 * 5
