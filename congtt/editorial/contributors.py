@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from . import rules
 from .models import Contributor, Submission
 
 GROUP_ROLE = "contributor"
@@ -56,11 +57,21 @@ def sync_all(today: date | None = None) -> int:
     return changed
 
 
-def _contributions(contributor: Contributor) -> Q:
-    condition = Q(authors__icontains=contributor.name)
+def _contributions(contributor: Contributor, by_author: dict[str, set[int]]) -> Q:
+    condition = Q(pk__in=by_author.get(rules.author_key(contributor.name), set()))
     if contributor.user_id:
         condition |= Q(officer_id=contributor.user_id) | Q(created_by_id=contributor.user_id)
     return condition
+
+
+def submissions_by_author(submissions) -> dict[str, set[int]]:
+    """{author key: submission ids} over ``submissions``: a name counts only as a whole author entry
+    (``rules.author_key``), so "An" is not found in "Lan Anh"."""
+    found: dict[str, set[int]] = {}
+    for pk, authors in submissions.exclude(authors="").values_list("pk", "authors"):
+        for name in rules.author_list(authors):
+            found.setdefault(rules.author_key(name), set()).add(pk)
+    return found
 
 
 @dataclass
@@ -77,9 +88,14 @@ def contribution_rows(site, start: date, end: date, contributors=None) -> list[C
     if contributors is None:
         contributors = Contributor.objects.filter(site=site)
     submissions = Submission.objects.filter(site=site)
+    in_period = submissions.filter(
+        Q(created_at__gte=start_at, created_at__lt=end_at)
+        | Q(article__first_published_at__gte=start_at, article__first_published_at__lt=end_at)
+    )
+    by_author = submissions_by_author(in_period)
     rows = []
     for contributor in contributors.select_related("unit"):
-        mine = submissions.filter(_contributions(contributor))
+        mine = submissions.filter(_contributions(contributor, by_author))
         rows.append(
             ContributionRow(
                 contributor=contributor,

@@ -1,6 +1,7 @@
 """Demo editorial data for Lạng Sơn: workflows, unit quotas, submissions, a publication deadline,
-contributors, board meetings (a recent one on the portal, one over 6 months old on Sở KH&CN so its
-warning shows). Idempotent."""
+contributors, unit officers (accounts with the password ``DEMO_PASSWORD``, listed in the README), board
+meetings (a recent one on the portal, one over 6 months old on Sở KH&CN so its warning shows).
+Idempotent."""
 
 import datetime as dt
 
@@ -9,7 +10,15 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from .deadlines import due_date_for
-from .models import BoardMeeting, Channel, Contributor, PublicationDeadline, Submission, UnitQuota
+from .models import (
+    BoardMeeting,
+    Channel,
+    Contributor,
+    OfficerUnit,
+    PublicationDeadline,
+    Submission,
+    UnitQuota,
+)
 from .workflow import setup_site_workflow
 
 UNITS = ["Văn phòng Sở", "Phòng Quản lý khoa học", "Trung tâm Thông tin và Thống kê khoa học"]
@@ -76,6 +85,51 @@ def load_contributors(site):
         )
 
 
+# The demo accounts' password (README, "Tài khoản mẫu"); set only when the account is created, so a
+# password changed afterwards is kept. Demo data only: never load the demo on a production site.
+DEMO_PASSWORD = "LangSon-mau-2026"  # noqa: S105 -- the documented demo password, not a secret
+
+# (host prefix, username, first name, last name, directory unit)
+OFFICERS = [
+    ("sokhcn", "canbo.qlkh.sokhcn", "Thu", "Hà Thị", "Phòng Quản lý khoa học"),
+    ("sokhcn", "canbo.vanphong.sokhcn", "Tuấn", "Vy Văn", "Văn phòng Sở"),
+    ("", "canbo.ttt.langson", "Ngọc", "Lăng Thị", "Trung tâm Thông tin"),
+]
+
+
+def _site(prefix):
+    host = f"{prefix}.{settings.PORTAL_DOMAIN}" if prefix else settings.PORTAL_DOMAIN
+    return Site.objects.filter(hostname=host).first()
+
+
+def load_officers():
+    """Unit officers (EDT-6): an account per officer, in the site's unit-officer group and linked to its
+    directory unit. Skipped where the site or the unit is missing; running again creates nothing."""
+    from django.contrib.auth import get_user_model
+
+    from congtt.directory.models import Unit
+    from congtt.network.models import SiteRoleGroup
+
+    User = get_user_model()
+    for prefix, username, first_name, last_name, unit_name in OFFICERS:
+        site = _site(prefix)
+        unit = Unit.objects.filter(site=site, name=unit_name).first() if site else None
+        group = SiteRoleGroup.objects.filter(site=site, role="officer").select_related("group").first()
+        if unit is None or group is None:
+            continue
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@langson.gov.vn",
+                password=DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+            )
+        user.groups.add(group.group)
+        OfficerUnit.objects.get_or_create(user=user, site=site, defaults={"unit": unit})
+
+
 # (host prefix, days before today, chair, attendees, conclusions)
 MEETINGS = [
     (
@@ -100,8 +154,7 @@ def load_meetings():
     """One board meeting per demo site listed, only when the site has none yet."""
     today = timezone.localdate()
     for prefix, days_ago, chair, attendees, conclusions in MEETINGS:
-        host = f"{prefix}.{settings.PORTAL_DOMAIN}" if prefix else settings.PORTAL_DOMAIN
-        site = Site.objects.filter(hostname=host).first()
+        site = _site(prefix)
         if site is None or BoardMeeting.objects.filter(site=site).exists():
             continue
         BoardMeeting.objects.create(
@@ -117,11 +170,16 @@ def load(stdout=None):
     for site in Site.objects.select_related("root_page"):
         setup_site_workflow(site)
     load_meetings()
-    site = Site.objects.filter(hostname=f"sokhcn.{settings.PORTAL_DOMAIN}").first()
+    load_officers()
+    site = _site("sokhcn")
     if site is None:
         return
-    for unit in UNITS:
-        UnitQuota.objects.get_or_create(site=site, unit_name=unit)
+    from congtt.directory.models import Unit
+
+    for name in UNITS:
+        # linked to the directory unit where there is one, so its officers find their row (EDT-7)
+        unit = Unit.objects.filter(site=site, name=name).first()
+        UnitQuota.objects.get_or_create(site=site, unit_name=name, defaults={"unit": unit})
     news = site.root_page.get_children().filter(slug="tin-tuc").first()
     for title, unit, channel, content in SUBMISSIONS:
         Submission.objects.get_or_create(
@@ -140,4 +198,6 @@ def load(stdout=None):
     )
     load_contributors(site)
     if stdout:
-        stdout.write("editorial: quy trình biên tập, định mức, phiếu đề nghị mẫu, cộng tác viên\n")
+        stdout.write(
+            "editorial: quy trình biên tập, định mức, phiếu đề nghị mẫu, cộng tác viên, cán bộ đơn vị\n"
+        )

@@ -198,7 +198,7 @@ class Submission(UnitLinkMixin, models.Model):
         return self.title
 
     def author_names(self) -> list[str]:
-        return [name.strip() for name in self.authors.split(",") if name.strip()]
+        return rules.author_list(self.authors)
 
 
 class Delegation(models.Model):

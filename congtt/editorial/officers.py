@@ -4,7 +4,7 @@ submissions; the board (who may convert submissions on the site) is not limited.
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from congtt.network.scoping import ALL, site_ids_with_permission
+from congtt.network.scoping import ALL, site_ids_with_permission, user_site_ids
 
 from .models import OfficerUnit
 
@@ -15,6 +15,18 @@ def unit_of(user, site):
         return None
     link = OfficerUnit.objects.filter(user=user, site=site).select_related("unit").first()
     return link.unit if link else None
+
+
+def officer_site_ids(user) -> set[int]:
+    """Ids of the sites where ``user`` is linked to a unit and still holds a role: there they may see their
+    own unit's quota (EDT-7) even without the board's view of every unit."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    linked = set(OfficerUnit.objects.filter(user=user).values_list("site_id", flat=True))
+    if not linked:
+        return set()
+    roles = user_site_ids(user)
+    return linked if roles is ALL else linked & roles
 
 
 def _board_site_ids(user):

@@ -36,6 +36,7 @@ class UnitRow:
     articles_required: int
     month_total: int
     month_target: int
+    unit_id: int | None = None
 
     @property
     def news_short(self) -> int:
@@ -96,10 +97,26 @@ def unit_report(site, day: date | None = None) -> list[UnitRow]:
                 articles_required=quota.weekly_articles,
                 month_total=m.get("news", 0) + m.get("article", 0),
                 month_target=target,
+                unit_id=quota.unit_id,
             )
         )
     rows.sort(key=lambda row: (not row.is_short, row.unit_name))
     return rows
+
+
+def is_row_of(row: UnitRow, unit) -> bool:
+    """Whether ``row`` is the quota of the directory ``unit`` (linked, or an unlinked row of the same name)."""
+    if row.unit_id is not None:
+        return row.unit_id == unit.pk
+    return fold(row.unit_name).strip() == fold(unit.name).strip()
+
+
+def rows_for_unit(rows: list[UnitRow], unit, everyone: bool) -> list[UnitRow]:
+    """An officer's view of the board: only ``unit``'s row, or (``everyone``) every row with theirs first."""
+    own = [row for row in rows if is_row_of(row, unit)]
+    if not everyone:
+        return own
+    return own + [row for row in rows if not is_row_of(row, unit)]
 
 
 def site_month(site, day: date | None = None, target: int = rules.DEFAULT_MONTHLY_TARGET) -> dict:

@@ -1,9 +1,11 @@
 """Rules of the regulations for the editorial board, as plain data and functions (no database).
 
 EDT-4 review due date, EDT-5 refusal reasons, DL-2 publication deadlines,
-EDT-7 quotas, EDT-8 prohibited-content checklist.
+EDT-7 quotas, EDT-8 prohibited-content checklist, EDT-10 author names.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -105,3 +107,18 @@ DEFAULT_MONTHLY_TARGET = 20
 
 def shortfall(required: int, done: int) -> int:
     return max(0, required - done)
+
+
+_AUTHOR_SEPARATORS = re.compile(r"[,;\n]")
+
+
+def author_list(authors: str) -> list[str]:
+    """The author entries of a submission's ``authors`` ("A, B; C"): split on commas, semicolons and
+    line breaks, each stripped."""
+    return [name.strip() for name in _AUTHOR_SEPARATORS.split(authors or "") if name.strip()]
+
+
+def author_key(name: str) -> str:
+    """A person's name compared as a whole: NFC, case-folded, spaces collapsed; diacritics are kept
+    ("An" and "Ân" are different people)."""
+    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())

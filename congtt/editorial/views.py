@@ -474,35 +474,57 @@ def deadline_rows(user, horizon_days: int = 3) -> list:
     return list(queryset.select_related("site").order_by("due_date")[:20])
 
 
-def _permitted_profiles(user, permission) -> list:
-    """The site profiles (network order) on which ``user`` holds ``permission``; refused when none."""
+def _permitted_profiles(user, permission, extra_site_ids=frozenset()) -> list:
+    """The site profiles (network order) on which ``user`` holds ``permission`` (or listed in
+    ``extra_site_ids``); refused when none."""
     from congtt.network.models import SiteProfile
     from congtt.network.scoping import site_ids_with_permission
 
     ids = site_ids_with_permission(user, permission)
     profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
     if ids is not None:
-        profiles = profiles.filter(site_id__in=ids)
+        profiles = profiles.filter(site_id__in=set(ids) | set(extra_site_ids))
     profiles = list(profiles)
     if not profiles:
         raise PermissionDenied
     return profiles
 
 
-def quota_view(request):
-    """Định mức: units short of their weekly quota and the site's month, for the board of each site."""
-    from . import quotas
+ALL_UNITS = "tat-ca"
 
-    profiles = _permitted_profiles(request.user, "editorial.view_unitquota")
+
+def quota_view(request):
+    """Định mức: units short of their weekly quota and the site's month, for the board of each site. A unit
+    officer sees their unit's row; those who may see every unit (``view_unitquota``) can show all of them,
+    their own first."""
+    from congtt.network.scoping import site_ids_with_permission
+
+    from . import officers, quotas
+
+    permission = "editorial.view_unitquota"
+    officer_ids = officers.officer_site_ids(request.user)
+    profiles = _permitted_profiles(request.user, permission, officer_ids)
     chosen = request.GET.get("site")
     profile = next((p for p in profiles if str(p.site_id) == str(chosen)), profiles[0])
+    full = site_ids_with_permission(request.user, permission)
+    may_see_all = full is None or profile.site_id in full
+    own = officers.unit_of(request.user, profile.site) if profile.site_id in officer_ids else None
+    show_all = may_see_all and (own is None or request.GET.get("don-vi") == ALL_UNITS)
+    rows = quotas.unit_report(profile.site)
+    if own is not None:
+        rows = quotas.rows_for_unit(rows, own, everyone=show_all)
     return TemplateResponse(
         request,
         "editorial/quotas.html",
         {
             "sites": profiles,
             "profile": profile,
-            "rows": quotas.unit_report(profile.site),
+            "rows": rows,
+            "own_unit": own,
+            "own_count": sum(quotas.is_row_of(row, own) for row in rows) if own else 0,
+            "may_see_all": may_see_all,
+            "show_all": show_all,
+            "all_units": ALL_UNITS,
             "month": quotas.site_month(profile.site),
             "page_title": _("Định mức tin, bài"),
         },

@@ -108,8 +108,10 @@ class QuotaMenuItem(MenuItem):
     def is_shown(self, request):
         from congtt.network.scoping import site_ids_with_permission
 
+        from .officers import officer_site_ids
+
         ids = site_ids_with_permission(request.user, "editorial.view_unitquota")
-        return ids is None or bool(ids)
+        return ids is None or bool(ids) or bool(officer_site_ids(request.user))
 
 
 @hooks.register("register_reports_menu_item")

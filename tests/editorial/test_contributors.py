@@ -229,3 +229,30 @@ def test_period_defaults_to_this_year():
     assert (start, end, errors) == (date(today.year, 1, 1), today, [])
     start, end, errors = _period(RequestFactory().get("/", {"tu": "2026-05-01", "den": "2026-04-01"}))
     assert errors == ["Ngày kết thúc phải sau ngày bắt đầu."]
+
+
+def test_author_names_are_whole_entries():
+    from congtt.editorial import rules
+
+    assert rules.author_list("Lan Anh, Nguyễn Ân;Hoàng  Thị Mai\n") == [
+        "Lan Anh",
+        "Nguyễn Ân",
+        "Hoàng  Thị Mai",
+    ]
+    decomposed = "Nguye\u0302\u0303n A\u0302n"  # "Nguyễn Ân" typed with combining marks
+    assert rules.author_key(decomposed) == rules.author_key("NGUYỄN  ÂN") == "nguyễn ân"
+    assert rules.author_key("Nguyễn An") != rules.author_key("Nguyễn Ân")  # diacritics tell people apart
+
+
+def test_a_short_name_does_not_count_a_longer_one(site_a):
+    an = Contributor.objects.create(site=site_a, name="An")
+    lan_anh = Contributor.objects.create(site=site_a, name="Lan Anh")
+    an_with_tone = Contributor.objects.create(site=site_a, name="Nguyễn Ân")
+    Submission.objects.create(site=site_a, title="Một tác giả", authors="Lan Anh")
+    Submission.objects.create(
+        site=site_a, title="Hai tác giả", authors="lan  anh; Nguye\u0302\u0303n A\u0302n"
+    )
+    Submission.objects.create(site=site_a, title="Gần giống", authors="Nguyễn An, Anh")
+    today = timezone.localdate()
+    rows = {r.contributor.pk: r.submitted for r in contributors.contribution_rows(site_a, today, today)}
+    assert rows == {an.pk: 0, lan_anh.pk: 2, an_with_tone.pk: 1}

@@ -64,3 +64,73 @@ def test_quota_view_is_scoped(client, board, site_a, site_b):
     client.force_login(board["a"]["contributor"])
     response = client.get(reverse("editorial_quotas"))
     assert response.status_code in (302, 403)
+
+
+def _rows(page):
+    return [
+        name for name in ("Phòng Quản lý khoa học", "Văn phòng Sở", "Phòng Văn hóa huyện") if name in page
+    ]
+
+
+@pytest.fixture
+def unit_quotas(site_a, site_b):
+    from congtt.directory.models import Unit
+
+    science = Unit.objects.create(site=site_a, name="Phòng Quản lý khoa học")
+    office = Unit.objects.create(site=site_a, name="Văn phòng Sở")
+    UnitQuota.objects.create(site=site_a, unit=science)
+    UnitQuota.objects.create(site=site_a, unit_name="Văn phòng Sở")  # not linked: matched by its name
+    UnitQuota.objects.create(site=site_b, unit_name="Phòng Văn hóa huyện")
+    return {"science": science, "office": office}
+
+
+def test_rows_for_unit_own_only_or_own_first(unit_quotas, site_a):
+    rows = quotas.unit_report(site_a)
+    office = unit_quotas["office"]
+    assert [r.unit_name for r in rows] == ["Phòng Quản lý khoa học", "Văn phòng Sở"]
+    assert [r.unit_name for r in quotas.rows_for_unit(rows, office, everyone=False)] == ["Văn phòng Sở"]
+    everyone = quotas.rows_for_unit(rows, office, everyone=True)
+    assert [r.unit_name for r in everyone] == ["Văn phòng Sở", "Phòng Quản lý khoa học"]
+
+
+def test_an_officer_sees_only_their_unit(client, board, unit_quotas, site_a, site_b):
+    from congtt.editorial.models import OfficerUnit
+
+    officer = board["a"]["officer"]
+    url = reverse("editorial_quotas")
+    client.force_login(officer)
+    assert client.get(url).status_code in (302, 403)  # no unit: the officer role alone sees no quota
+    OfficerUnit.objects.create(user=officer, site=site_a, unit=unit_quotas["science"])
+    page = client.get(url).content.decode()
+    assert _rows(page) == ["Phòng Quản lý khoa học"]
+    assert "Tất cả đơn vị" not in page  # the officer role may not see every unit
+    page = client.get(url, {"don-vi": "tat-ca", "site": site_b.pk}).content.decode()
+    assert _rows(page) == ["Phòng Quản lý khoa học"]  # neither another unit nor another site
+    assert any("dinh-muc" in item.url for item in _reports_menu(officer))  # the menu leads there
+
+
+def _reports_menu(user):
+    from django.test import RequestFactory
+    from wagtail.admin.menu import reports_menu
+
+    request = RequestFactory().get("/")
+    request.user = user
+    return reports_menu.menu_items_for_request(request)
+
+
+def test_a_board_member_with_a_unit_sees_it_first_and_may_show_all(client, board, unit_quotas, site_a):
+    from congtt.editorial.models import OfficerUnit
+
+    member = board["a"]["member"]
+    OfficerUnit.objects.create(user=member, site=site_a, unit=unit_quotas["office"])
+    client.force_login(member)
+    url = reverse("editorial_quotas")
+    page = client.get(url).content.decode()
+    assert _rows(page) == ["Văn phòng Sở"] and "Tất cả đơn vị" in page  # own unit by default
+    page = client.get(url, {"don-vi": "tat-ca"}).content.decode()
+    body = page.split("<tbody>", 1)[1]
+    assert body.index("Văn phòng Sở") < body.index("Phòng Quản lý khoa học")  # own row first
+    assert "đơn vị của tôi" in body
+    client.force_login(board["a"]["secretary"])  # no unit: every unit, as before
+    page = client.get(url).content.decode()
+    assert _rows(page) == ["Phòng Quản lý khoa học", "Văn phòng Sở"] and "Tất cả đơn vị" not in page

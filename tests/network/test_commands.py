@@ -40,8 +40,12 @@ def test_load_demo_is_idempotent(db, settings):
     call_command("load_demo")
     first = SiteProfile.objects.count()
     names = set(SiteProfile.objects.values_list("site__hostname", flat=True))
+    from congtt.editorial.models import OfficerUnit
+
+    officers = OfficerUnit.objects.count()
     call_command("load_demo")
     assert SiteProfile.objects.count() == first >= 8
+    assert OfficerUnit.objects.count() == officers == 3  # the demo unit officers (README), not doubled
     assert {
         "langson.localhost",
         "sokhcn.langson.localhost",
