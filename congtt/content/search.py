@@ -366,6 +366,7 @@ def run_search(request, req: SearchRequest, home, site, locale) -> list[Hit]:
         homes = [home]
     start, end = _date_bounds(req)
     site_names = _site_names() if req.network else {}
+    record_sites = {s.pk: s.site_name for s in sites} if req.network else {}
     hits: list[Hit] = []
     for source in sources():
         if req.kind and source.key != req.kind:
@@ -380,7 +381,7 @@ def run_search(request, req: SearchRequest, home, site, locale) -> list[Hit]:
             # The backend accepts any queryset of an indexed model, with or without a searchable manager.
             results = get_search_backend().search(query, qs).annotate_score("_score")
             for obj in results[:MAX_PER_SOURCE]:
-                hits.append(_hit(request, obj, source, terms, site_names))
+                hits.append(_hit(request, obj, source, terms, site_names, record_sites))
     accented = [t for t in parsed.terms if fold(t) != t]
     if accented:  # an accented query: exact accented matches first (the index itself folds diacritics)
         for hit in hits:
@@ -415,7 +416,7 @@ def _text_of(obj, name):
     return value() if callable(value) else value
 
 
-def _hit(request, obj, source, terms, site_names) -> Hit:
+def _hit(request, obj, source, terms, site_names, record_sites) -> Hit:
     title = str(getattr(obj, "title", "") or obj)
     date = _text_of(obj, "search_date") if hasattr(obj, "search_date") else None
     if date is None and source.date_field:
@@ -426,8 +427,8 @@ def _hit(request, obj, source, terms, site_names) -> Hit:
     site_name = ""
     if site_names and isinstance(obj, Page):
         site_name = site_names.get(obj.path[: 2 * Page.steplen], "")
-    elif site_names and getattr(obj, "site_id", None):
-        site_name = str(getattr(getattr(obj, "site", None), "site_name", "") or "")
+    elif record_sites and getattr(obj, "site_id", None):
+        site_name = str(record_sites.get(obj.site_id) or "")  # the sites already loaded: no query a hit
     return Hit(
         obj=obj,
         kind=kind,
