@@ -474,13 +474,18 @@ def deadline_rows(user, horizon_days: int = 3) -> list:
     return list(queryset.select_related("site").order_by("due_date")[:20])
 
 
-def _permitted_profiles(user, permission, extra_site_ids=frozenset()) -> list:
+ALL_SITES = object()  # _permitted_profiles: ids not given
+
+
+def _permitted_profiles(user, permission, extra_site_ids=frozenset(), ids=ALL_SITES) -> list:
     """The site profiles (network order) on which ``user`` holds ``permission`` (or listed in
-    ``extra_site_ids``); refused when none."""
+    ``extra_site_ids``); refused when none. ``ids``: that permission's site ids when the caller has
+    them already."""
     from congtt.network.models import SiteProfile
     from congtt.network.scoping import site_ids_with_permission
 
-    ids = site_ids_with_permission(user, permission)
+    if ids is ALL_SITES:
+        ids = site_ids_with_permission(user, permission)
     profiles = SiteProfile.objects.select_related("site").order_by("kind__order", "agency_name")
     if ids is not None:
         profiles = profiles.filter(site_id__in=set(ids) | set(extra_site_ids))
@@ -503,10 +508,10 @@ def quota_view(request):
 
     permission = "editorial.view_unitquota"
     officer_ids = officers.officer_site_ids(request.user)
-    profiles = _permitted_profiles(request.user, permission, officer_ids)
+    full = site_ids_with_permission(request.user, permission)
+    profiles = _permitted_profiles(request.user, permission, officer_ids, ids=full)
     chosen = request.GET.get("site")
     profile = next((p for p in profiles if str(p.site_id) == str(chosen)), profiles[0])
-    full = site_ids_with_permission(request.user, permission)
     may_see_all = full is None or profile.site_id in full
     own = officers.unit_of(request.user, profile.site) if profile.site_id in officer_ids else None
     show_all = may_see_all and (own is None or request.GET.get("don-vi") == ALL_UNITS)
