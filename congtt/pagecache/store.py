@@ -34,17 +34,25 @@ def _fresh_version() -> int:
     return time.time_ns() // 1000
 
 
+def _with_versions(cache, values, keys):
+    """``values`` (a get_many answer) completed with the version keys among ``keys`` it lacks:
+    each missing one is created with a fresh version and re-read (add() keeps a value another
+    process set meanwhile)."""
+    missing = [k for k in keys if k not in values]
+    if missing:
+        for key in missing:
+            cache.add(key, _fresh_version(), None)
+        values.update(cache.get_many(missing))
+    return values
+
+
 def read_versions(site_id, page_key):
     """(global version, site version, entry or None) in one cache round trip."""
     cache = get_cache()
     skey = site_version_key(site_id)
-    values = cache.get_many([GLOBAL_VERSION_KEY, skey, page_key])
-    missing = {k: _fresh_version() for k in (GLOBAL_VERSION_KEY, skey) if k not in values}
-    if missing:
-        # add() keeps a value another process set meanwhile.
-        for key, value in missing.items():
-            cache.add(key, value, None)
-        values.update(cache.get_many(list(missing)))
+    values = _with_versions(
+        cache, cache.get_many([GLOBAL_VERSION_KEY, skey, page_key]), (GLOBAL_VERSION_KEY, skey)
+    )
     return values.get(GLOBAL_VERSION_KEY), values.get(skey), values.get(page_key)
 
 
@@ -59,11 +67,14 @@ def global_version():
 
 def site_versions(site_id) -> str:
     """A token that changes whenever a site (or the network) is invalidated: for caches of
-    per-site fragments such as menus."""
+    per-site fragments such as menus. Missing versions are created as read_versions() does, so
+    fragments are cached from the first request even while the page cache is off; "none" only
+    if the cache keeps nothing (a dummy cache), when callers must not cache."""
+    cache = get_cache()
     keys = [GLOBAL_VERSION_KEY, site_version_key(site_id)]
-    values = get_cache().get_many(keys)
+    values = _with_versions(cache, cache.get_many(keys), keys)
     if len(values) < 2:
-        return "none"  # versions not set yet: do not cache under a key that could come back
+        return "none"
     return f"{values[GLOBAL_VERSION_KEY]}.{values[keys[1]]}"
 
 

@@ -94,3 +94,21 @@ def test_queries_do_not_grow_with_sites_menu_items_or_news(client, kinds, portal
     assert large == small
     assert max(warm for warm, _cold in large.values()) <= BUDGET
     assert max(cold for _warm, cold in large.values()) <= FULLY_COLD_BUDGET
+
+
+def _menu_queries(ctx):
+    return [q["sql"] for q in ctx.captured_queries if '"wagtailcore_page"."show_in_menus")' in q["sql"]]
+
+
+def test_menu_is_cached_from_the_first_request_with_the_page_cache_off(client, department):
+    """site_versions() creates missing version keys, so the menu (keyed on them) is cached even
+    when the page cache never ran: two renders in a row from an empty cache, the second fewer."""
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/lien-he/", HTTP_HOST=DEPT).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get("/lien-he/", HTTP_HOST=DEPT).status_code == 200
+    assert _menu_queries(first) and not _menu_queries(second)
+    assert len(second.captured_queries) < len(first.captured_queries)
