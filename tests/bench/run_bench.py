@@ -13,8 +13,8 @@ Redis keys are dropped, on exit (also on Ctrl-C).
 
 Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
-BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (uvicorn: congtt.asgi under
-uvicorn_worker.UvicornWorker, the default; sync; gthread adds 4 threads),
+BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync, the default; gthread adds 4
+threads; uvicorn: congtt.asgi under uvicorn_worker.UvicornWorker),
 BENCH_SCALE (tiny|small|medium|full: size of seed_scale, default small),
 BENCH_SEED_ARGS (arguments for seed_scale, overrides BENCH_SCALE).
 After seeding it runs tests/bench/bench_search.py and tests/bench/bench_pages.py (cold renders
@@ -51,7 +51,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
-WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "uvicorn")
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
 ASGI = WORKER_CLASS == "uvicorn"
 # BENCH_SCALE picks the seed_scale size (small keeps `make bench` near 6 minutes on 2 cores);
 # BENCH_SEED_ARGS, when set, overrides it.
