@@ -1,6 +1,8 @@
-"""WSGI fast path: answer page-cache hits before Django's handler and middleware stack run.
+"""Fast path: answer page-cache hits before Django's handler and middleware stack run.
 
-``congtt/wsgi.py`` wraps Django's WSGI application in ``PageCacheFastPath``. For a GET/HEAD that
+``congtt/wsgi.py`` wraps Django's WSGI application in ``PageCacheFastPath``, ``congtt/asgi.py``
+Django's ASGI application in ``PageCacheASGIFastPath``; both build a Django request from what
+the server gave (environ or scope) and ask ``HitPath.answer`` for it. For a GET/HEAD that
 the page cache may serve (``middleware.is_anonymous``: the same rule as the middleware) it builds
 the request, computes the same key (``middleware.find_hit``: site by Host, edition, path, sorted
 query) and, on a hit, sends what the Django path would have sent for that hit:
@@ -25,8 +27,13 @@ edition unprefixed); another setting would make the two paths differ, so then ev
 goes to Django.
 """
 
+import contextvars
+import io
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
 from django.middleware.security import SecurityMiddleware
 from django.utils.translation import get_language_from_path
@@ -69,11 +76,19 @@ def language_of(request) -> str:
     return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
-class PageCacheFastPath:
-    """WSGI middleware around Django's application (see the module docstring)."""
+class Hit(NamedTuple):
+    """What to send for a cache hit, server-neutral: status, headers (str pairs) and bytes."""
 
-    def __init__(self, application):
-        self.application = application
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+class HitPath:
+    """The hit logic both wrappers share: a Django request in, a ``Hit`` or None out."""
+
+    def __init__(self):
         self._enabled = None  # decided on the first request: the URLconf is imported then
         self._security = SecurityMiddleware(lambda request: None)
         self._counts_views = False
@@ -85,19 +100,18 @@ class PageCacheFastPath:
             self._counts_views = STATS in names and names.index(STATS) < names.index(FETCH)
         return self._enabled
 
-    def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and self.enabled():
-            response = self.hit(environ)
-            if response is not None:
-                start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-                return [response.content]
-        return self.application(environ, start_response)
+    def answer(self, request) -> Hit | None:
+        """The hit to send for ``request`` (a GET/HEAD), or None to let Django answer.
 
-    def hit(self, environ):
-        """The response to send for a cache hit, or None to let Django answer."""
-        # WSGIRequest writes the decoded path back into the environ it is given (META is the environ):
-        # give it a copy, so that Django's handler still reads the WSGI (latin-1) strings on a miss.
-        request = WSGIRequest(dict(environ))
+        Cache operations only (the lookup, ``counters.replay``, ``count_view``), never the
+        database: the ASGI wrapper calls it on the event loop.
+        """
+        response = self.response(request)
+        if response is None:
+            return None
+        return Hit(response.status_code, response.reason_phrase, list(response.items()), response.content)
+
+    def response(self, request):
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         try:
@@ -114,3 +128,48 @@ class PageCacheFastPath:
 
             count_view(request, response)
         return self._security.process_response(request, response)
+
+
+class PageCacheFastPath:
+    """WSGI middleware around Django's application (see the module docstring)."""
+
+    def __init__(self, application):
+        self.application = application
+        self.hits = HitPath()
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and self.hits.enabled():
+            # WSGIRequest writes the decoded path back into the environ it is given (META is the
+            # environ): give it a copy, so that Django's handler still reads the WSGI (latin-1)
+            # strings on a miss.
+            hit = self.hits.answer(WSGIRequest(dict(environ)))
+            if hit is not None:
+                start_response(f"{hit.status} {hit.reason}", hit.headers)
+                return [hit.body]
+        return self.application(environ, start_response)
+
+
+class PageCacheASGIFastPath:
+    """ASGI application around Django's: hits answered on the event loop, the rest to Django.
+
+    The lookup is a synchronous cache call (one Redis round trip, plus the counters' few) made
+    directly on the loop: cheaper than a hop to a thread, and it never touches the database.
+    It runs in one context of its own: Django's cache objects live in a context-local store, so
+    in each request's fresh context ``caches[alias]`` would build a new cache object, and with
+    Redis a new connection pool, that is one new connection per hit.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.hits = HitPath()
+        self._context = contextvars.Context()  # entered only by the loop's thread, never re-entered
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and self.hits.enabled():
+            hit = self._context.run(self.hits.answer, ASGIRequest(scope, io.BytesIO()))
+            if hit is not None:
+                headers = [(name.encode("ascii"), value.encode("latin-1")) for name, value in hit.headers]
+                await send({"type": "http.response.start", "status": hit.status, "headers": headers})
+                await send({"type": "http.response.body", "body": hit.body})
+                return
+        await self.application(scope, receive, send)

@@ -13,7 +13,8 @@ Redis keys are dropped, on exit (also on Ctrl-C).
 
 Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (2), BENCH_PG (postgres://postgres@127.0.0.1:5432),
-BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync; gthread adds 4 threads),
+BENCH_REDIS (redis://127.0.0.1:6379/0), BENCH_WORKER_CLASS (sync, the default; gthread adds 4
+threads; uvicorn: congtt.asgi under uvicorn_worker.UvicornWorker),
 BENCH_SCALE (tiny|small|medium|full: size of seed_scale, default small),
 BENCH_SEED_ARGS (arguments for seed_scale, overrides BENCH_SCALE).
 After seeding it runs tests/bench/bench_search.py and tests/bench/bench_pages.py (cold renders
@@ -51,6 +52,7 @@ THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
+ASGI = WORKER_CLASS == "uvicorn"
 # BENCH_SCALE picks the seed_scale size (small keeps `make bench` near 6 minutes on 2 cores);
 # BENCH_SEED_ARGS, when set, overrides it.
 SCALES = {
@@ -355,22 +357,32 @@ HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(
 def application(environ, start_response):
     start_response("200 OK", HEADERS)
     return [BODY]
+
+
+ASGI_HEADERS = [(name.lower().encode(), value.encode()) for name, value in HEADERS]
+
+
+async def asgi_application(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({{"type": "http.response.start", "status": 200, "headers": ASGI_HEADERS}})
+    await send({{"type": "http.response.body", "body": BODY}})
 """
 
 
 def ceiling_app(page: Path) -> str:
-    """Source of the bare WSGI app that answers ``page``'s bytes."""
+    """Source of the bare WSGI app (and ASGI app) that answers ``page``'s bytes."""
     return CEILING_APP.format(page=str(page))
 
 
-def start_gunicorn(
-    env, port, tmp, page_cache=True, app="congtt.wsgi:application", chdir=None
-) -> subprocess.Popen:
+def start_gunicorn(env, port, tmp, page_cache=True, app=None, chdir=None) -> subprocess.Popen:
+    """gunicorn, 2 workers; ``app`` defaults to congtt.asgi (uvicorn) or congtt.wsgi (sync, gthread)."""
     env = dict(env, PAGECACHE_SECONDS="600" if page_cache else "0")
+    app = app or ("congtt.asgi:application" if ASGI else "congtt.wsgi:application")
     cmd = [GUNICORN, app, "--bind", f"127.0.0.1:{port}", "--workers", "2"]
     if chdir:
         cmd += ["--chdir", str(chdir)]
-    cmd += ["--worker-class", WORKER_CLASS]
+    cmd += ["--worker-class", "uvicorn_worker.UvicornWorker" if ASGI else WORKER_CLASS]
     if WORKER_CLASS == "gthread":
         cmd += ["--threads", "4", "--keep-alive", "5"]
     proc = start(cmd, env=env, log_file=tmp / f"gunicorn-{port}.log")
@@ -635,12 +647,16 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
         (tmp / "ceiling").mkdir()
         (tmp / "ceiling" / "bench_ceiling.py").write_text(ceiling_app(tmp / "static-copy" / "page.html"))
         ceiling_proc = start_gunicorn(
-            env, ceiling_port, tmp, app="bench_ceiling:application", chdir=tmp / "ceiling"
+            env,
+            ceiling_port,
+            tmp,
+            app="bench_ceiling:asgi_application" if ASGI else "bench_ceiling:application",
+            chdir=tmp / "ceiling",
         )
         http(ceiling_port, copy["host"], "/")
         ceiling = wrk(ceiling_port, copy["host"], "/")
         ceiling["bytes"] = len(copy["body"])
-        show(f"gunicorn bare WSGI, same bytes ({copy['name']})", ceiling)
+        show(f"gunicorn bare {'ASGI' if ASGI else 'WSGI'}, same bytes ({copy['name']})", ceiling)
         results["nginx"]["gunicorn_ceiling"] = ceiling
         stop(ceiling_proc)
 
@@ -675,7 +691,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
             "target": TARGET_CACHED_VS_STATIC,
         }
         if ceiling_rps := results["nginx"].get("gunicorn_ceiling", {}).get("requests_per_s"):
-            # Not a target: how far any Python WSGI app under this gunicorn setup gets on this machine.
+            # Not a target: how far any Python app (WSGI or ASGI as the worker class) under this gunicorn setup gets on this machine.
             results["gunicorn_ceiling_vs_nginx_static"] = round(ceiling_rps / static_rps, 4)
             results["cached_vs_gunicorn_ceiling"] = round(cached_rps / ceiling_rps, 4)
             log(
