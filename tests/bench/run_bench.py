@@ -166,14 +166,16 @@ def cleanup() -> None:
 
 
 def http(port, host, path, method="GET", data=None, headers=None):
+    """(status, headers, body). The headers are looked up case-insensitively: uvicorn sends its
+    names in lower case ("x-cache", "set-cookie"), gunicorn's sync worker as Django wrote them."""
     req = urllib.request.Request(
         f"http://127.0.0.1:{port}{path}", data=data, method=method, headers={"Host": host, **(headers or {})}
     )
     try:
         with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 (loopback only)
-            return resp.status, dict(resp.headers), resp.read()
+            return resp.status, resp.headers, resp.read()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read()
+        return err.code, err.headers, err.read()
 
 
 class FirstLinkIn(HTMLParser):
@@ -691,7 +693,7 @@ def main() -> int:  # noqa: C901, PLR0912, PLR0915 (one straight script)
             "target": TARGET_CACHED_VS_STATIC,
         }
         if ceiling_rps := results["nginx"].get("gunicorn_ceiling", {}).get("requests_per_s"):
-            # Not a target: how far any Python app (WSGI or ASGI as the worker class) under this gunicorn setup gets on this machine.
+            # Not a target: how far any Python app (WSGI, or ASGI with uvicorn) gets under this gunicorn setup.
             results["gunicorn_ceiling_vs_nginx_static"] = round(ceiling_rps / static_rps, 4)
             results["cached_vs_gunicorn_ceiling"] = round(cached_rps / ceiling_rps, 4)
             log(

@@ -84,3 +84,32 @@ def test_ceiling_app_answers_the_saved_bytes(tmp_path):
     assert sent["status"] == "200 OK"
     assert b"".join(body) == page.read_bytes()
     assert sent["headers"]["Content-Length"] == str(len(page.read_bytes()))
+
+
+def test_http_reads_headers_whatever_their_case():
+    """uvicorn sends header names in lower case: the warm-up check ("X-Cache") and the POST's CSRF
+    cookie ("Set-Cookie") must still be found (a dict of them read None: every check failed)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("x-cache", "HIT")
+            self.send_header("set-cookie", "csrftoken=abc; Path=/")
+            self.send_header("content-length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        status, headers, body = run_bench.http(server.server_port, "langson.localhost", "/")
+    finally:
+        server.shutdown()
+    assert (status, body) == (200, b"ok")
+    assert headers.get("X-Cache") == "HIT"
+    assert headers.get("Set-Cookie", "").split(";")[0] == "csrftoken=abc"
