@@ -162,7 +162,7 @@ if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congtt.ops.rediscache.RedisCache",  # one Redis client per pool (ops/rediscache.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
