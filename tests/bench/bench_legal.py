@@ -1,7 +1,7 @@
 """Benchmark: 20,000 legal documents across 50 sites; listing with filters and detail (not run by `make test`).
 
 Run: CONGTT_TESTING=1 .venv/bin/python -m pytest tests/bench/bench_legal.py -m bench -s -p no:warnings
-Prints the median and p95 server time and the SQL query count of a cold render (caches cleared).
+Prints the median and p95 server time and the SQL query count of a cold render (page not cached, site caches warm: tests/bench/measure.py).
 """
 
 import datetime as dt
@@ -83,7 +83,9 @@ def test_bench_legal(client, portal, kinds):
         results[f"detail ({label})"] = measure(client, "langson.localhost", detail_paths, cold)
         api_paths = [f"/api/v1/legal-documents/?year={2010 + i % 15}&form={form_code}" for i in range(RUNS)]
         results[f"API listing ({label})"] = measure(client, "langson.localhost", api_paths, cold)
-    print(f"\n{DOCUMENTS} legal documents, {SITES} sites, {RUNS} renders each (cold = Django cache cleared)")
+    print(
+        f"\n{DOCUMENTS} legal documents, {SITES} sites, {RUNS} renders each (cold = page not cached, site caches warm)"
+    )
     for name, (median, p95, max_q, min_q) in results.items():
         print(f"{name:32s} median {median:7.1f} ms   p95 {p95:7.1f} ms   queries {min_q}–{max_q}")
     # warm renders (per-process caches filled, as on a running server) stay within the page budget
